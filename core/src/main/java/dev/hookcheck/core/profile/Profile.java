@@ -1,0 +1,86 @@
+package dev.hookcheck.core.profile;
+
+import dev.hookcheck.core.Secret;
+import dev.hookcheck.core.event.Attempt;
+import dev.hookcheck.core.event.Event;
+import dev.hookcheck.core.event.Payload;
+import dev.hookcheck.core.event.SignedWebhook;
+import dev.hookcheck.core.signing.SignatureScheme;
+import dev.hookcheck.core.signing.Tolerance;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * Everything the kit knows about one webhook provider. Facts come from the provider's documentation
+ * unless {@link #assumptions()} says otherwise. Get the built-ins from {@link Profiles}.
+ *
+ * @param name the short name used on the command line ({@code vitable})
+ * @param displayName the provider's name for people
+ * @param scheme how deliveries are signed and verified
+ * @param successRule which receiver statuses count as delivered
+ * @param retryPolicy when failed deliveries are tried again
+ * @param circuitBreaker consecutive failed deliveries after which an endpoint stops receiving, if the
+ *     provider has such a rule
+ * @param timeout how long the provider waits for a receiver's answer by default
+ * @param events the event catalog
+ * @param ids the id formats
+ * @param payloads builds the delivered body
+ * @param idempotencyKey where a receiver finds the value to deduplicate on, for people
+ * @param assumptions the facts the kit had to assume because the provider does not publish them
+ */
+public record Profile(
+        String name,
+        String displayName,
+        SignatureScheme scheme,
+        SuccessRule successRule,
+        RetryPolicy retryPolicy,
+        OptionalInt circuitBreaker,
+        Duration timeout,
+        EventCatalog events,
+        Ids ids,
+        PayloadBuilder payloads,
+        String idempotencyKey,
+        List<String> assumptions) {
+
+    public Profile {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(successRule, "successRule");
+        Objects.requireNonNull(retryPolicy, "retryPolicy");
+        Objects.requireNonNull(circuitBreaker, "circuitBreaker");
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(ids, "ids");
+        Objects.requireNonNull(payloads, "payloads");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        assumptions = List.copyOf(assumptions);
+    }
+
+    public Tolerance tolerance() {
+        return scheme.defaultTolerance();
+    }
+
+    /** The body and headers of one attempt, signed with the given secrets (newest first). */
+    public SignedWebhook sign(Event event, Attempt attempt, List<Secret> secrets) {
+        Payload payload = payloads.build(event, attempt);
+        Map<String, String> headers = new LinkedHashMap<>(payload.headers());
+        headers.putAll(scheme.sign(secrets, payload.signingId(), payload.timestamp(), payload.body()));
+        return new SignedWebhook(payload.body(), headers, payload.idempotencyKey());
+    }
+
+    /** Same profile, another signature scheme (for example a declarative one for an unpublished format). */
+    public Profile withScheme(SignatureScheme other) {
+        return new Profile(name, displayName, other, successRule, retryPolicy, circuitBreaker, timeout, events, ids,
+                payloads, idempotencyKey, assumptions);
+    }
+
+    @Override
+    public String toString() {
+        return "Profile[" + name + "]";
+    }
+}

@@ -1,0 +1,64 @@
+package dev.hookcheck.core.signing;
+
+import dev.hookcheck.core.Secret;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a provider signs a webhook and how a receiver verifies it. Implementations work on the raw
+ * body bytes (never a re-serialized body), compare in constant time, take "now" from the given
+ * {@link Clock}, and never put a secret or an expected signature into a result or exception.
+ *
+ * <p>Get the built-ins from {@link SignatureSchemes}; describe any other scheme as data with
+ * {@link SchemeSpec} and {@link SignatureSchemes#declarative(SchemeSpec)}.
+ */
+public interface SignatureScheme {
+
+    /** Short name, for example {@code standard-webhooks} or {@code vitable}. */
+    String name();
+
+    /** The header that carries the signature, in the provider's own letter case. */
+    String signatureHeader();
+
+    /** The tolerance the provider documents for receivers. */
+    Tolerance defaultTolerance();
+
+    /**
+     * Whether one request can carry several signatures (key rotation). Where it cannot, signing with
+     * several secrets uses only the first.
+     */
+    boolean supportsMultipleSignatures();
+
+    /**
+     * Signs a webhook and returns the headers the scheme defines (signature, and the id and timestamp
+     * headers where the scheme signs them), in a stable order and the provider's letter case.
+     *
+     * @param secrets one or more secrets, newest first
+     * @param id the message id, for schemes that sign one (ignored otherwise)
+     * @param timestamp unix seconds, for schemes that sign one in a header (ignored by schemes that
+     *     read it from the body)
+     * @param body the exact bytes that will be sent
+     */
+    Map<String, String> sign(List<Secret> secrets, String id, long timestamp, byte[] body);
+
+    default Map<String, String> sign(Secret secret, String id, long timestamp, byte[] body) {
+        return sign(List.of(secret), id, timestamp, body);
+    }
+
+    /**
+     * Verifies a received webhook.
+     *
+     * @param headers the request headers; names are matched ignoring letter case
+     * @param body the raw body bytes as received
+     * @param secrets the accepted secrets (any may match)
+     * @param clock the receiver's clock
+     * @param tolerance how far the signed timestamp may be from the clock
+     */
+    Verification verify(Map<String, String> headers, byte[] body, List<Secret> secrets, Clock clock,
+            Tolerance tolerance);
+
+    default Verification verify(Map<String, String> headers, byte[] body, List<Secret> secrets, Clock clock) {
+        return verify(headers, body, secrets, clock, defaultTolerance());
+    }
+}
