@@ -30,8 +30,11 @@ final class SchemeSpecJson {
         }
         object(root, "scheme", Set.of("name", "algorithm", "key", "signedContent", "signature", "timestamp", "id",
                 "tolerance", "multipleSignatures"));
+        String name = text(root, "name", "name", null);
+        Algorithm algorithm = algorithm(root.path("algorithm"));
         JsonNode key = root.path("key");
         KeyFormat keyFormat = key.isMissingNode() ? KeyFormat.utf8() : keyFormat(key);
+        String signedContent = text(root, "signedContent", "signedContent", null);
         JsonNode sig = root.path("signature");
         object(sig, "signature", Set.of("header", "style", "version", "prefix", "encoding", "timestampKey"));
         Style style = enumValue(sig, "signature.style", Style.class);
@@ -41,12 +44,7 @@ final class SchemeSpecJson {
                 enumValue(sig, "signature.encoding", Encoding.class),
                 style == Style.PAIRS ? text(sig, "signature.timestampKey", "timestampKey", "t") : null);
         Source timestamp = source(root.path("timestamp"), "timestamp");
-        return new SchemeSpec(
-                text(root, "name", "name", null),
-                algorithm(root.path("algorithm")),
-                keyFormat,
-                text(root, "signedContent", "signedContent", null),
-                format,
+        return new SchemeSpec(name, algorithm, keyFormat, signedContent, format,
                 timestamp,
                 source(root.path("id"), "id"),
                 tolerance(root.path("tolerance"), timestamp),

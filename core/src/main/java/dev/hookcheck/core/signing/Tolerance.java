@@ -36,6 +36,10 @@ public record Tolerance(Duration window, Direction direction, Edge edge) {
         if (window.isNegative()) {
             throw new IllegalArgumentException("tolerance window must not be negative: " + window);
         }
+        if (direction == Direction.NONE) {
+            window = Duration.ZERO; // nothing is checked, so every "none" is the same tolerance
+            edge = Edge.INCLUSIVE;
+        }
     }
 
     public static Tolerance both(Duration window) {

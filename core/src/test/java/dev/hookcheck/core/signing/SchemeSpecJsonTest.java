@@ -1,0 +1,64 @@
+package dev.hookcheck.core.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class SchemeSpecJsonTest {
+
+    static String published(String name) throws IOException {
+        try (InputStream in = SchemeSpecJsonTest.class.getResourceAsStream("/hookcheck/json/schemes/" + name + ".json")) {
+            assertThat(in).as("published scheme %s", name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"vitable", "dfns", "preo", "stripe", "github"})
+    void thePublishedJsonOfABuiltInSchemeDescribesExactlyTheBuiltIn(String name) throws IOException {
+        SchemeSpec builtIn = switch (name) {
+            case "vitable" -> SignatureSchemes.VITABLE;
+            case "dfns" -> SignatureSchemes.DFNS;
+            case "preo" -> SignatureSchemes.PREO;
+            case "stripe" -> SignatureSchemes.STRIPE;
+            default -> SignatureSchemes.GITHUB;
+        };
+        assertThat(SchemeSpec.fromJson(published(name))).isEqualTo(builtIn);
+    }
+
+    @Test
+    void aMinimalSchemeGetsUtf8KeysNoIdAndNoTimestamp() {
+        SchemeSpec spec = SchemeSpec.fromJson("""
+                {"name":"mini","algorithm":"hmac-sha1","signedContent":"{body}",
+                 "signature":{"header":"X-Sig","style":"prefixed","prefix":"sha1=","encoding":"hex"}}""");
+        assertThat(spec.key()).isEqualTo(SchemeSpec.KeyFormat.utf8());
+        assertThat(spec.id()).isEqualTo(SchemeSpec.Source.none());
+        assertThat(spec.tolerance()).isEqualTo(Tolerance.none());
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+        "{|scheme is not valid JSON",
+        "[]|scheme must be a JSON object",
+        "{\"name\":\"x\",\"algorithm\":\"md5\"}|algorithm must be one of hmac-sha1, hmac-sha256, hmac-sha512, ed25519 (got \"md5\")",
+        "{\"name\":\"x\",\"algorithm\":\"hmac-sha256\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"fancy\",\"encoding\":\"hex\"}}|signature.style must be one of prefixed, pairs, list (got \"fancy\")",
+        "{\"name\":\"x\",\"algorithm\":\"hmac-sha256\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"prefixed\",\"encoding\":\"hex\"},\"colour\":1}|scheme has an unknown field 'colour'",
+        "{\"name\":\"x\",\"algorithm\":\"hmac-sha256\",\"signedContent\":\"{timestamp}.{body}\",\"signature\":{\"header\":\"X\",\"style\":\"prefixed\",\"encoding\":\"hex\"}}|signedContent uses {timestamp} but timestamp.from is none",
+        "{\"name\":\"x\",\"algorithm\":\"hmac-sha256\",\"signedContent\":\"{id}\",\"signature\":{\"header\":\"X\",\"style\":\"prefixed\",\"encoding\":\"hex\"}}|signedContent must contain {body}",
+        "{\"name\":\"x\",\"algorithm\":\"hmac-sha256\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"prefixed\",\"encoding\":\"hex\"},\"timestamp\":{\"from\":\"body\",\"pointer\":\"ts\"}}|timestamp.pointer must be a JSON pointer",
+        "{\"name\":\"x\",\"algorithm\":\"hmac-sha256\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"list\",\"encoding\":\"hex\"}}|signature.version must be a string (it is missing)",
+        "{\"name\":\"x\",\"algorithm\":\"ed25519\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"prefixed\",\"encoding\":\"hex\"}}|ed25519 signatures are written in base64",
+        "{\"name\":\"x\",\"algorithm\":\"hmac-sha256\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"prefixed\",\"encoding\":\"hex\"},\"tolerance\":{\"seconds\":-1,\"direction\":\"both\"}}|tolerance.seconds must be a whole number >= 0",
+    })
+    void aBadSchemeIsRefusedWithAMessageNamingTheField(String json, String message) {
+        assertThatThrownBy(() -> SchemeSpec.fromJson(json))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
+    }
+}
