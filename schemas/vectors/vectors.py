@@ -1,0 +1,1173 @@
+#!/usr/bin/env python3
+"""Hookcheck signature vector suite: generator and independent checker.
+
+    python3 vectors.py generate          writes signatures.json next to this script
+    python3 vectors.py check [path]      re-verifies a vector file (default: signatures.json)
+
+Python 3.11 standard library only (hmac, hashlib, json, base64) plus the `openssl` CLI
+(OpenSSL 3.x) for Ed25519 (Standard Webhooks `v1a`). Output is deterministic: HMAC and Ed25519
+are deterministic and every secret, seed, id, timestamp and body is a literal in this file.
+See README.md for the file format, the reason codes and the verification order.
+"""
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_PATH = os.path.join(HERE, "signatures.json")
+
+T = 1767225600  # 2026-01-01T00:00:00Z, the clock of most cases
+INT64_MAX = 2**63 - 1
+
+REASONS = [
+    "missing_header",
+    "missing_timestamp",
+    "malformed_header",
+    "unsupported_version",
+    "malformed_timestamp",
+    "bad_signature",
+    "stale_timestamp",
+    "future_timestamp",
+]
+
+PROFILES = ["standard", "vitable", "dfns", "preo", "stripe", "github"]
+
+TOLERANCE = {
+    "standard": {"seconds": 300, "direction": "both", "edge": "inclusive"},
+    "vitable": {"seconds": 300, "direction": "both", "edge": "inclusive"},
+    "dfns": {"seconds": 300, "direction": "both", "edge": "exclusive"},
+    "preo": {"seconds": 300, "direction": "both", "edge": "inclusive"},
+    "stripe": {"seconds": 300, "direction": "past", "edge": "inclusive"},
+    "github": {"seconds": 0, "direction": "none", "edge": "inclusive"},
+}
+
+# Signature header name of each profile, exactly as sent.
+SIG_HEADER = {
+    "standard": "webhook-signature",
+    "vitable": "X-Vitable-Signature",
+    "dfns": "X-DFNS-WEBHOOK-SIGNATURE",
+    "preo": "X-Preo-Signature",
+    "stripe": "Stripe-Signature",
+    "github": "X-Hub-Signature-256",
+}
+
+DESCRIPTION = (
+    "Hookcheck signature test vectors (language neutral). Each case gives the verification "
+    "secrets, the verifier's clock (now) and tolerance, the exact body and the received headers, "
+    "and the verdict a conforming verifier must reach: accept, or reject with the reason code of "
+    "the FIRST failing verification step (see README.md). When reproducible is true, signing the "
+    "body with signingSecrets (default: secrets), id and timestamp must produce exactly these "
+    "headers. Generated and checked by vectors.py; do not edit by hand."
+)
+
+# --------------------------------------------------------------------------------------------
+# The 8 published reference vectors (copied verbatim from the project's reference file).
+# --------------------------------------------------------------------------------------------
+
+REFERENCE = [
+    {
+        "name": "standard/reference-svix-v1",
+        "profile": "standard",
+        "source": "Standard Webhooks reference libraries' shared test (also Svix)",
+        "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        "id": "msg_p5jXN8AQM9LWM0D4loKWxJek",
+        "timestamp": 1614265330,
+        "body": "{\"test\": 2432232314}",
+        "headers": {"webhook-signature": "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="},
+    },
+    {
+        "name": "standard/reference-testdata-v1",
+        "profile": "standard",
+        "source": "Standard Webhooks libraries/testdata/signatures.json (historical)",
+        "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        "id": "msg_p5jXN8AQM9LWM0D4loKWxJek",
+        "timestamp": 1696200454,
+        "body": "{\"type\": \"example.created\", \"timestamp\":\"2023-09-28T19:20:22+00:00\", \"data\":{\"str\":\"string\",\"bool\":true,\"int\":42}}",
+        "headers": {"webhook-signature": "v1,GgjvufBlIj71MBIVQotYGb+xEC3LNXCsIZp0HsDC8qs="},
+    },
+    {
+        "name": "standard/reference-v1a",
+        "profile": "standard",
+        "source": "generated with OpenSSL 3 (ed25519, raw keys base64)",
+        "secret": "whsk_TRlE1MlJingvhEO8oZ+SH/pQtxOcclE+ewZRCo/vsPg=",
+        "public_key": "whpk_N3l7TxbnFOwT3nWsjiGJwsEx/zz1EUrpNQNWaes4J9E=",
+        "id": "msg_2Lh9KRb0pzN4LiQvCvjaxV7JGmi",
+        "timestamp": 1767225600,
+        "body": "{\"type\":\"invoice.paid\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"data\":{\"id\":\"inv_1\"}}",
+        "headers": {"webhook-signature": "v1a,8C8+0t01QyLksBAkOe94kDdfqYz12YZFvatoXGyb6NI+I+9ZySRaOEaPyWupaTxAByG5x2LjbGPhbrPG0aJUDQ=="},
+    },
+    {
+        "name": "vitable/reference",
+        "profile": "vitable",
+        "source": "computed with Python hmac following Vitable's published verification code",
+        "secret": "vitable_test_secret_9f8e7d6c",
+        "timestamp": 1767225600,
+        "body": "{\"event_id\":\"wevt_abc123def456\",\"event_name\":\"enrollment.accepted\",\"resource_type\":\"enrollment\",\"resource_id\":\"enrl_sample123\",\"created_at\":\"2026-01-01T00:00:00Z\"}",
+        "headers": {
+            "X-Vitable-Timestamp": "1767225600",
+            "X-Vitable-Signature": "sha512=01a130ca0c5c3b3d7a3763c444fefc3ab2bbd95b89251aecaf17bb3d611694a7ce1a8fdd44611513bc531de4117cfed05973949c98bbdbc237fa8766f93c505b",
+        },
+    },
+    {
+        "name": "dfns/reference",
+        "profile": "dfns",
+        "source": "computed with Python hmac following Dfns's published verification code",
+        "secret": "whs-Fij3kMCRZLCAzOqnpLzVQUEKe9Rw5V8s",
+        "timestamp": 1767225600,
+        "body": "{\"id\":\"whe-544ul-uqgad-jkgltj5p6fvd04cj\",\"kind\":\"wallet.transfer.confirmed\",\"date\":\"2026-01-01T00:00:00.000Z\",\"data\":{\"transferRequest\":{\"id\":\"xfr-1a2b3-c4d5e-6f7g8h9i0j1k2l3m\"}},\"timestampSent\":1767225600,\"deliveryAttempt\":1}",
+        "headers": {"X-DFNS-WEBHOOK-SIGNATURE": "sha256=21defd7a8adeda83d71876e2cb252b5e4fc927e9cb4fad30bc5f9009c12878ab"},
+    },
+    {
+        "name": "preo/reference",
+        "profile": "preo",
+        "source": "computed with Python hmac (scheme assumed, see PROVIDERS.md)",
+        "secret": "preo_whsec_5b1c2d3e4f",
+        "timestamp": 1767225600,
+        "body": "{\"id\":\"evt_01HZX3\",\"event\":\"order.created\",\"created\":\"2026-01-01T00:00:00Z\",\"data\":{\"order_id\":\"ord_42\"}}",
+        "headers": {"X-Preo-Signature": "t=1767225600,v1=49a5a23dfc646706f99dc9110621278ffa2805cddb0dbe785a8f9027b6854833"},
+    },
+    {
+        "name": "stripe/reference",
+        "profile": "stripe",
+        "source": "computed with Python hmac following Stripe's documented scheme (key = whole secret string)",
+        "secret": "whsec_test_secret",
+        "timestamp": 1767225600,
+        "body": "{\"id\":\"evt_test_webhook\",\"object\":\"event\",\"type\":\"invoice.paid\"}",
+        "headers": {"Stripe-Signature": "t=1767225600,v1=93a2f8bbc31c111709a09c7c1d829e8fc1b406e9b48d93f6e97a44f743fc4e4e"},
+    },
+    {
+        "name": "github/reference",
+        "profile": "github",
+        "source": "GitHub documentation's published example",
+        "secret": "It's a Secret to Everybody",
+        "body": "Hello, World!",
+        "headers": {"X-Hub-Signature-256": "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"},
+    },
+]
+
+# --------------------------------------------------------------------------------------------
+# Fixed secrets and Ed25519 seeds (literals: the output must be the same on every run).
+# --------------------------------------------------------------------------------------------
+
+# standard v1 (whsec_ = base64 of the raw HMAC key)
+STD_A = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"  # the reference secret
+STD_B = "whsec_6Kc67Ax+CqcD99ZGL4mLSaLUdG8hYXTBgIRVDLcwiZw="
+STD_C = "whsec_u6HT08EkO1TGoLuwuAeSCZJgaW3OQllHJgB2tucq6Q4="
+STD_WRONG = "whsec_jMuYp5vykLpsAVndn3uAn2K11CGrTXKpgN8+GAC7XIU="
+# standard v1a (whsk_ = base64 of the raw 32-byte Ed25519 seed)
+SK_REF = "whsk_TRlE1MlJingvhEO8oZ+SH/pQtxOcclE+ewZRCo/vsPg="
+PK_REF = "whpk_N3l7TxbnFOwT3nWsjiGJwsEx/zz1EUrpNQNWaes4J9E="  # published; re-derived and compared
+SK_2 = "whsk_1wXweq3bbJ0RU8jPBQrrJ0tcHi50RoL+AYabFb38QsM="  # seed d705f07a...bdfc42c3
+SK_3 = "whsk_uK7xG77YBrbHb0aP+3bbp4TX/lM11ZvddSx/0TI0kPs="  # seed b8aef11b...323490fb
+
+VIT_A = "vitable_test_secret_9f8e7d6c"
+VIT_B = "vitable_whsec_natUjoAM0DlLFVqN0q1y7-PF"
+VIT_WRONG = "vitable_whsec_32ISJrUsVhop4DYTYrdrXZlY"
+
+DFNS_A = "whs-Fij3kMCRZLCAzOqnpLzVQUEKe9Rw5V8s"
+DFNS_B = "whs-LrxkGVfbo51YKoCVkvY8QOvpGkSsTDRJ"
+DFNS_WRONG = "whs-X0HDlX8hrBl2VuzFU7YmCM3lujX6s4MM"
+
+PREO_A = "preo_whsec_5b1c2d3e4f"
+PREO_B = "preo_whsec_U7YmCM3lujX_6s4MMW1Mq-VF"
+PREO_C = "preo_whsec_Mfo9hgKaq5C4PV5I7FZFG2yi"
+PREO_WRONG = "preo_whsec_socSVr5faBJCbMITpk4a5vOu"
+
+STRIPE_A = "whsec_test_secret"
+STRIPE_B = "whsec_6PNQ94n6aPCjWlhxAAr8roV2natUjoAM"
+STRIPE_C = "whsec_0DlLFVqN0q1y7PF32ISJrUsVhop4DYTY"
+STRIPE_WRONG = "whsec_rdrXZlYLrxkGVfbo51YKoCVkvY8QOvpG"
+
+GH_A = "It's a Secret to Everybody"
+GH_B = "gh-hook-secret-kSsTDRJX0HDlX8hrBl2VuzF"
+GH_WRONG = "gh-hook-secret-U7YmCM3lujX6s4MMW1Mq"
+
+# --------------------------------------------------------------------------------------------
+# Primitives
+# --------------------------------------------------------------------------------------------
+
+
+def b64(data):
+    return base64.b64encode(data).decode("ascii")
+
+
+def strict_b64decode(text):
+    """Canonical standard base64 with padding, or None."""
+    try:
+        raw = base64.b64decode(text.encode("ascii"), validate=True)
+    except (ValueError, UnicodeEncodeError):
+        return None
+    return raw if b64(raw) == text else None
+
+
+def hmac_hex(key, msg, algo):
+    return hmac.new(key, msg, algo).hexdigest()
+
+
+def strip_prefix(s, prefix):
+    return s[len(prefix):] if s.startswith(prefix) else s
+
+
+class OpenSSL:
+    """Ed25519 through the openssl CLI (pkeyutl -rawin), with a private temp directory."""
+
+    PKCS8_PREFIX = bytes.fromhex("302e020100300506032b657004220420")
+    SPKI_PREFIX = bytes.fromhex("302a300506032b6570032100")
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="hookcheck-vectors-")
+        self.n = 0
+        self.cache = {}
+
+    def close(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def _file(self, data, suffix):
+        self.n += 1
+        path = os.path.join(self.dir, "f%d%s" % (self.n, suffix))
+        with open(path, "wb") as f:
+            f.write(data)
+        return path
+
+    @staticmethod
+    def _pem(label, der):
+        return ("-----BEGIN %s-----\n%s\n-----END %s-----\n" % (label, b64(der), label)).encode("ascii")
+
+    def _run(self, args):
+        return subprocess.run(["openssl"] + args, capture_output=True)
+
+    def _key_file(self, seed):
+        key = ("priv", seed)
+        if key not in self.cache:
+            if len(seed) != 32:
+                raise ValueError("ed25519 seed must be 32 bytes")
+            self.cache[key] = self._file(self._pem("PRIVATE KEY", self.PKCS8_PREFIX + seed), ".pem")
+        return self.cache[key]
+
+    def public_key(self, seed):
+        r = self._run(["pkey", "-in", self._key_file(seed), "-pubout", "-outform", "DER"])
+        if r.returncode != 0 or len(r.stdout) != 44:
+            raise RuntimeError("openssl pkey failed: %s" % r.stderr.decode(errors="replace"))
+        return r.stdout[-32:]
+
+    def sign(self, seed, msg):
+        r = self._run(["pkeyutl", "-sign", "-rawin", "-inkey", self._key_file(seed),
+                       "-in", self._file(msg, ".bin")])
+        if r.returncode != 0 or len(r.stdout) != 64:
+            raise RuntimeError("openssl pkeyutl -sign failed: %s" % r.stderr.decode(errors="replace"))
+        return r.stdout
+
+    def verify(self, pub, msg, sig):
+        if len(pub) != 32 or len(sig) != 64:
+            return False
+        pub_file = self._file(self._pem("PUBLIC KEY", self.SPKI_PREFIX + pub), ".pem")
+        r = self._run(["pkeyutl", "-verify", "-pubin", "-inkey", pub_file, "-rawin",
+                       "-in", self._file(msg, ".bin"), "-sigfile", self._file(sig, ".sig")])
+        return r.returncode == 0
+
+
+def whpk_of(ossl, whsk):
+    return "whpk_" + b64(ossl.public_key(base64.b64decode(strip_prefix(whsk, "whsk_"))))
+
+
+# --------------------------------------------------------------------------------------------
+# Signing (the reference signer of each profile)
+# --------------------------------------------------------------------------------------------
+
+
+def sign(ossl, profile, secrets, msg_id, ts, body):
+    """Headers a sender produces. ts may be an int or (for malformed cases) the literal text."""
+    b = body.encode("utf-8")
+    t = str(ts) if ts is not None else None
+    if profile == "standard":
+        content = ("%s.%s." % (msg_id, t)).encode("utf-8") + b
+        entries = []
+        for s in secrets:
+            if s.startswith("whsk_"):
+                seed = base64.b64decode(strip_prefix(s, "whsk_"))
+                entries.append("v1a," + b64(ossl.sign(seed, content)))
+            else:
+                key = base64.b64decode(strip_prefix(s, "whsec_"))
+                entries.append("v1," + b64(hmac.new(key, content, hashlib.sha256).digest()))
+        return {"webhook-id": msg_id, "webhook-timestamp": t, "webhook-signature": " ".join(entries)}
+    if profile == "vitable":
+        mac = hmac_hex(secrets[0].encode("utf-8"), ("%s." % t).encode("utf-8") + b, hashlib.sha512)
+        return {"X-Vitable-Timestamp": t, "X-Vitable-Signature": "sha512=" + mac}
+    if profile == "dfns":
+        return {"X-DFNS-WEBHOOK-SIGNATURE": "sha256=" + hmac_hex(secrets[0].encode("utf-8"), b, hashlib.sha256)}
+    if profile == "preo":
+        mac = hmac_hex(secrets[0].encode("utf-8"), ("%s." % t).encode("utf-8") + b, hashlib.sha256)
+        return {"X-Preo-Signature": "t=%s,v1=%s" % (t, mac)}
+    if profile == "stripe":
+        items = ["t=" + t]
+        for s in secrets:
+            items.append("v1=" + hmac_hex(s.encode("utf-8"), ("%s." % t).encode("utf-8") + b, hashlib.sha256))
+        return {"Stripe-Signature": ",".join(items)}
+    if profile == "github":
+        return {"X-Hub-Signature-256": "sha256=" + hmac_hex(secrets[0].encode("utf-8"), b, hashlib.sha256)}
+    raise ValueError(profile)
+
+
+# --------------------------------------------------------------------------------------------
+# Verification (independent of the generator: implements the README's rules step by step)
+# --------------------------------------------------------------------------------------------
+
+
+class Reject(Exception):
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def header(headers, name):
+    lname = name.lower()
+    for k, v in headers.items():
+        if k.lower() == lname:
+            return v
+    return None
+
+
+def parse_header_timestamp(text):
+    if text == "" or any(c not in "0123456789" for c in text):
+        raise Reject("malformed_timestamp")
+    value = int(text)
+    if value > INT64_MAX:
+        raise Reject("malformed_timestamp")
+    return value
+
+
+def body_timestamp(body):
+    def no_constants(name):
+        raise ValueError(name)
+
+    try:
+        obj = json.loads(body, parse_constant=no_constants)
+    except ValueError:
+        raise Reject("missing_timestamp")
+    if not isinstance(obj, dict) or "timestampSent" not in obj:
+        raise Reject("missing_timestamp")
+    value = obj["timestampSent"]
+    if type(value) is not int or not (-INT64_MAX - 1 <= value <= INT64_MAX):
+        raise Reject("malformed_timestamp")
+    return value
+
+
+def check_tolerance(ts, now, tol):
+    direction, window, inclusive = tol["direction"], tol["seconds"], tol["edge"] == "inclusive"
+    if direction == "none":
+        return
+    age = now - ts
+    if (age > window) if inclusive else (age >= window):
+        raise Reject("stale_timestamp")
+    if direction == "both" and ((-age > window) if inclusive else (-age >= window)):
+        raise Reject("future_timestamp")
+
+
+def same(a, b):
+    return hmac.compare_digest(a.encode("utf-8"), b.encode("utf-8"))
+
+
+def _verify(ossl, case):
+    profile = case["profile"]
+    headers = case["headers"]
+    secrets = case["secrets"]
+    body = case["body"].encode("utf-8")
+    sig = header(headers, SIG_HEADER[profile])
+
+    if profile == "standard":
+        # 1. presence
+        if sig is None:
+            raise Reject("missing_header")
+        msg_id = header(headers, "webhook-id")
+        if msg_id is None:
+            raise Reject("missing_header")
+        ts_text = header(headers, "webhook-timestamp")
+        if ts_text is None:
+            raise Reject("missing_timestamp")
+        # 2. structure
+        if sig.strip() == "":
+            raise Reject("malformed_header")
+        entries = []
+        for entry in sig.split(" "):
+            if "," not in entry:
+                raise Reject("malformed_header")
+            entries.append(entry.split(",", 1))
+        # 3. version
+        if not any(v in ("v1", "v1a") for v, _ in entries):
+            raise Reject("unsupported_version")
+        # 4. timestamp
+        ts = parse_header_timestamp(ts_text)
+        # 5. signature
+        content = ("%s.%s." % (msg_id, ts_text)).encode("utf-8") + body
+        ok = False
+        for version, value in entries:
+            if version == "v1":
+                for s in secrets:
+                    if s.startswith("whpk_"):
+                        continue
+                    key = base64.b64decode(strip_prefix(s, "whsec_"))
+                    expected = b64(hmac.new(key, content, hashlib.sha256).digest())
+                    ok = ok or same(expected, value)
+            elif version == "v1a":
+                raw = strict_b64decode(value)
+                if raw is None or len(raw) != 64:
+                    continue
+                for s in secrets:
+                    if s.startswith("whpk_"):
+                        pub = strict_b64decode(strip_prefix(s, "whpk_"))
+                        ok = ok or (pub is not None and ossl.verify(pub, content, raw))
+        if not ok:
+            raise Reject("bad_signature")
+        # 7. tolerance
+        check_tolerance(ts, case["now"], case["tolerance"])
+        return
+
+    if profile in ("vitable", "dfns", "github"):
+        prefix, algo = {"vitable": ("sha512=", hashlib.sha512), "dfns": ("sha256=", hashlib.sha256),
+                        "github": ("sha256=", hashlib.sha256)}[profile]
+        # 1. presence
+        if sig is None:
+            raise Reject("missing_header")
+        ts_text = None
+        if profile == "vitable":
+            ts_text = header(headers, "X-Vitable-Timestamp")
+            if ts_text is None:
+                raise Reject("missing_timestamp")
+        # 2. structure
+        if sig.strip() == "" or "=" not in sig:
+            raise Reject("malformed_header")
+        # 3. prefix
+        if not sig.startswith(prefix):
+            raise Reject("unsupported_version")
+        # 4. timestamp (header)
+        ts = parse_header_timestamp(ts_text) if profile == "vitable" else None
+        # 5. signature
+        msg = (("%s." % ts_text).encode("utf-8") + body) if profile == "vitable" else body
+        value = sig[len(prefix):]
+        if not any(same(hmac_hex(s.encode("utf-8"), msg, algo), value) for s in secrets):
+            raise Reject("bad_signature")
+        # 6. timestamp (body)
+        if profile == "dfns":
+            ts = body_timestamp(case["body"])
+        # 7. tolerance
+        if ts is not None:
+            check_tolerance(ts, case["now"], case["tolerance"])
+        return
+
+    if profile in ("preo", "stripe"):
+        # 1. presence
+        if sig is None:
+            raise Reject("missing_header")
+        # 2. structure
+        if sig.strip() == "":
+            raise Reject("malformed_header")
+        items = []
+        for item in sig.split(","):
+            if "=" not in item:
+                raise Reject("malformed_header")
+            items.append(item.split("=", 1))
+        # 3. version
+        v1 = [v for k, v in items if k == "v1"]
+        if not v1:
+            raise Reject("unsupported_version")
+        # 4. timestamp
+        t_values = [v for k, v in items if k == "t"]
+        if not t_values:
+            raise Reject("missing_timestamp")
+        ts_text = t_values[0]
+        ts = parse_header_timestamp(ts_text)
+        # 5. signature
+        msg = ("%s." % ts_text).encode("utf-8") + body
+        expected = [hmac_hex(s.encode("utf-8"), msg, hashlib.sha256) for s in secrets]
+        if not any(same(e, v) for e in expected for v in v1):
+            raise Reject("bad_signature")
+        # 7. tolerance
+        check_tolerance(ts, case["now"], case["tolerance"])
+        return
+
+    raise ValueError("unknown profile %r" % profile)
+
+
+def verify(ossl, case):
+    try:
+        _verify(ossl, case)
+    except Reject as r:
+        return {"verdict": "reject", "reason": r.reason}
+    return {"verdict": "accept"}
+
+
+# --------------------------------------------------------------------------------------------
+# Bodies
+# --------------------------------------------------------------------------------------------
+
+
+def compact(obj):
+    return json.dumps(obj, separators=(",", ":"), ensure_ascii=False)
+
+
+STD_ID = "msg_31RkXj6pZcVq8yWmA2bN4tLsQe"
+STD_BODY = compact({"type": "invoice.paid", "timestamp": "2026-01-01T00:00:00Z",
+                    "data": {"id": "inv_8Xc2Lq", "amount": 4200, "currency": "usd"}})
+STD_BODY_NON_ASCII = compact({"type": "customer.updated", "timestamp": "2026-01-01T00:00:00Z",
+                              "data": {"name": "Zoë ✓ 日本", "city": "Tórshavn", "note": "€ 12,50 – naïve café"}})
+# pretty-printed with CRLF, tabs, trailing spaces, literal \u escapes, escaped slashes, a raw U+2028
+# and a trailing newline: verifiers must use the raw bytes, never a re-serialisation.
+STD_BODY_ODD = ('{\r\n\t"type" : "note.created",\r\n  "timestamp":"2026-01-01T00:00:00Z" , \n'
+                '  "data": {"text": "caf\\u00e9 \\ud83d\\ude00 line\u2028separator",\n'
+                '           "url": "https:\\/\\/example.com\\/hooks?a=1&b=2"}  \n}\n')
+
+VIT_BODY = compact({"event_id": "wevt_7Kd02mXq9Lp3", "event_name": "employee.deduction_created",
+                    "resource_type": "employee", "resource_id": "empl_4Tn8Vb2Rc6",
+                    "organization_id": "org_9Qw3Er5Ty7", "created_at": "2026-01-01T00:00:00Z"})
+VIT_BODY_NON_ASCII = compact({"event_id": "wevt_Zo3Jp5Kx8Wm1", "event_name": "enrollment.elected",
+                              "resource_type": "enrollment", "resource_id": "enrl_Zoë✓日本",
+                              "organization_id": "org_9Qw3Er5Ty7", "created_at": "2026-01-01T00:00:00Z"})
+VIT_BODY_ODD = ('{\n  "event_id": "wevt_Hx2Gf6Ds9Aa4",\n  "event_name": "enrollment.waived",\r\n'
+                '\t"resource_type": "enrollment", "resource_id": "enrl_\\u0041b\\/c\u2028d",\n'
+                '  "organization_id": "org_9Qw3Er5Ty7",  "created_at": "2026-01-01T00:00:00Z"\n}\n\n')
+
+
+def dfns_body(ts, kind="wallet.transfer.confirmed", data=None, event_id="whe-3kq9z-7m2xd-r5t8w1v4b6n0c2",
+              date="2026-01-01T00:00:00.000Z", attempt=1, ts_key="timestampSent"):
+    obj = {"id": event_id, "kind": kind, "date": date,
+           "data": data if data is not None else {"transferRequest": {
+               "id": "xfr-6h2ja-9pk3m-8l4n1q7r5s3t2u0v", "walletId": "wa-5pm1k-2j8ra-9shgtt71fp6c4mo1",
+               "status": "Confirmed", "requestBody": {"kind": "Native", "to": "0x3c3e2f0b1a9d8e7c6b5a4f3e2d1c0b9a8f7e6d5c",
+                                                      "amount": "1000000000000000"}}}}
+    if ts is not None:
+        obj[ts_key] = ts
+    obj["deliveryAttempt"] = attempt
+    return compact(obj)
+
+
+DFNS_BODY = dfns_body(T)
+DFNS_BODY_NON_ASCII = dfns_body(T, kind="wallet.tags.modified", data={"wallet": {
+    "id": "wa-5pm1k-2j8ra-9shgtt71fp6c4mo1", "name": "Zoë ✓ 日本", "tags": ["trésorerie", "金庫"]}})
+# Dfns itself sends JSON.stringify output; these escapes are not what it produces, which is the point:
+# a verifier that re-serialises the parsed body (as Dfns's own sample does) computes another HMAC.
+DFNS_BODY_ODD = ('{"id":"whe-8rt2c-4nd6v-x1z3b5m7k9p2q4","kind":"wallet.signature.signed","date":"2026-01-01T00:00:00.000Z",'
+                 '"data":{"signatureRequest":{"id":"sig-2c4e6-g8i0k-m2o4q6s8u0w2y4","note":"caf\\u00e9 \\/ \u2028 \\ud83d\\ude00"}},'
+                 '"timestampSent":%d,"deliveryAttempt":1}' % T)
+
+PREO_BODY = compact({"id": "evt_01JGZ8QK3M", "event": "purchase.created", "created": "2026-01-01T00:00:00Z",
+                     "data": {"purchase_id": "pur_7731", "edition_id": 118, "total": "450.00", "currency": "DKK"}})
+PREO_BODY_NON_ASCII = compact({"id": "evt_01JGZ8QK4N", "event": "pass.issued", "created": "2026-01-01T00:00:00Z",
+                               "data": {"holder": "Zoë ✓ 日本", "venue": "Øresund Hallen, Aarhus"}})
+PREO_BODY_ODD = ('{"id": "evt_01JGZ8QK5P",\r\n "event": "edition.updated",\n\t"created": "2026-01-01T00:00:00Z",\n'
+                 ' "data": {"name": "Roskilde \\u00d8l \\/ Festival", "note": "line\u2028two"}   }\r\n')
+
+
+def stripe_body(created=T, non_ascii=False):
+    obj = {
+        "id": "evt_1QcX2LBk3nQ9pR7sT5uV8wYz",
+        "object": "event",
+        "api_version": "2024-06-20",
+        "created": created,
+        "data": {"object": {"id": "in_1QcX2KBk3nQ9pR7s4aBcDeFg", "object": "invoice", "amount_paid": 4200,
+                            "currency": "usd", "customer_name": "Zoë ✓ 日本" if non_ascii else "Jenny Rosen"}},
+        "livemode": False,
+        "pending_webhooks": 1,
+        "request": {"id": None, "idempotency_key": None},
+        "type": "invoice.paid",
+    }
+    return json.dumps(obj, indent=2, ensure_ascii=False)
+
+
+STRIPE_BODY = stripe_body()
+STRIPE_BODY_NON_ASCII = stripe_body(non_ascii=True)
+STRIPE_BODY_ODD = ('{\n  "id": "evt_1QcX2LBk3nQ9pR7sT5uV9aBc",\r\n  "object": "event",\n\t"type": "customer.updated",\n'
+                   '  "data": {"object": {"description": "caf\\u00e9 \\/ \u2028 x"}}\n}\n')
+
+GH_BODY = compact({"zen": "Keep it logically awesome.", "hook_id": 512345678,
+                   "hook": {"type": "Repository", "id": 512345678, "name": "web", "active": True,
+                            "events": ["push", "pull_request"],
+                            "config": {"content_type": "json", "insecure_ssl": "0", "url": "https://example.com/webhook"}},
+                   "repository": {"id": 1296269, "name": "Hello-World", "full_name": "octocat/Hello-World", "private": False},
+                   "sender": {"login": "octocat", "id": 1, "type": "User"}})
+GH_BODY_NON_ASCII = compact({"ref": "refs/heads/main", "before": "6113728f27ae82c7b1a177c8d03f9e96e0adf246",
+                             "after": "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c",
+                             "head_commit": {"id": "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c", "message": "Zoë ✓ 日本: fix café"},
+                             "repository": {"full_name": "octocat/Hello-World"}, "pusher": {"name": "octocat"}})
+GH_BODY_ODD = ('{\n  "action": "opened",\r\n\t"issue": {"title": "a\\/b \\u00e9 \u2028 c", "body": "line1\\r\\nline2"},\n'
+               '  "repository": {"full_name": "octocat/Hello-World"}\n}\n')
+
+
+# --------------------------------------------------------------------------------------------
+# Cases
+# --------------------------------------------------------------------------------------------
+
+
+def replace(headers, name, value):
+    return {k: (value if k == name else v) for k, v in headers.items()}
+
+
+def drop(headers, name):
+    return {k: v for k, v in headers.items() if k != name}
+
+
+def rename(headers, mapping):
+    return {mapping.get(k, k): v for k, v in headers.items()}
+
+
+def change_one_byte(body, old, new):
+    assert body.count(old) >= 1 and len(old.encode()) == len(new.encode())
+    return body.replace(old, new, 1)
+
+
+def build_cases(ossl):
+    cases = []
+    pk2, pk3 = whpk_of(ossl, SK_2), whpk_of(ossl, SK_3)
+    if whpk_of(ossl, SK_REF) != PK_REF:
+        raise RuntimeError("openssl derived a different public key for the reference v1a key")
+
+    def add(profile, slug, description, *, secrets, body, now=T, ts=None, msg_id=None, signing=None,
+            headers=None, reproducible=None, expected="accept", omit_timestamp=False):
+        signing = signing or secrets
+        if headers is None:
+            headers = sign(ossl, profile, signing, msg_id, ts, body)
+            reproducible = True if reproducible is None else reproducible
+        if reproducible is None:
+            raise ValueError("reproducible must be given for hand-made headers: " + slug)
+        c = {"name": "%s/%s" % (profile, slug), "profile": profile, "description": description,
+             "secrets": list(secrets)}
+        if list(signing) != list(secrets):
+            c["signingSecrets"] = list(signing)
+        if msg_id is not None:
+            c["id"] = msg_id
+        if isinstance(ts, int) and not omit_timestamp:
+            c["timestamp"] = ts
+        c["now"] = now
+        c["tolerance"] = dict(TOLERANCE[profile])
+        c["body"] = body
+        c["headers"] = headers
+        c["reproducible"] = reproducible
+        c["expected"] = {"verdict": "accept"} if expected == "accept" else {"verdict": "reject", "reason": expected}
+        cases.append(c)
+        return c
+
+    # ---- reference cases (verbatim) ----------------------------------------------------------
+    for ref in REFERENCE:
+        p = ref["profile"]
+        headers = dict(ref["headers"])
+        if p == "standard":
+            headers = {"webhook-id": ref["id"], "webhook-timestamp": str(ref["timestamp"]),
+                       "webhook-signature": ref["headers"]["webhook-signature"]}
+        secrets = [ref.get("public_key", ref["secret"])]
+        signing = [ref["secret"]]
+        if sign(ossl, p, signing, ref.get("id"), ref.get("timestamp"), ref["body"]) != headers:
+            raise RuntimeError("reference vector does not reproduce: " + ref["name"])
+        add(p, ref["name"].split("/", 1)[1], "Published reference vector, must be accepted. Source: %s." % ref["source"],
+            secrets=secrets, signing=signing, msg_id=ref.get("id"), ts=ref.get("timestamp"),
+            now=ref.get("timestamp", T), body=ref["body"], headers=headers, reproducible=True)
+
+    # ---- standard ------------------------------------------------------------------------------
+    P, A, I, B = "standard", [STD_A], STD_ID, STD_BODY
+    SIG = "webhook-signature"
+    good = sign(ossl, P, A, I, T, B)
+    good_b64 = good[SIG].split(",", 1)[1]
+    add(P, "valid", "Valid v1 signature, timestamp equal to now.", secrets=A, msg_id=I, ts=T, body=B)
+    add(P, "past-edge", "Timestamp exactly 300 s old: the inclusive edge is accepted.",
+        secrets=A, msg_id=I, ts=T - 300, body=B)
+    add(P, "future-edge", "Timestamp exactly 300 s in the future: within the inclusive window, accepted.",
+        secrets=A, msg_id=I, ts=T + 300, body=B)
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.",
+        secrets=A, msg_id=I, ts=T, body=STD_BODY_NON_ASCII)
+    add(P, "unusual-body", "Body with CRLF, tabs, trailing spaces, literal \\u escapes, escaped slashes, a raw U+2028 "
+        "and a trailing newline; signed byte for byte, so it must not be re-serialised.",
+        secrets=A, msg_id=I, ts=T, body=STD_BODY_ODD)
+    add(P, "rotation-valid-first", "Three v1 signatures (key rotation); the first one is made with the verification secret.",
+        secrets=A, signing=[STD_A, STD_B, STD_C], msg_id=I, ts=T, body=B)
+    add(P, "rotation-valid-last", "Three v1 signatures (key rotation); only the last one is made with the verification secret.",
+        secrets=A, signing=[STD_B, STD_C, STD_A], msg_id=I, ts=T, body=B)
+    add(P, "header-name-case", "Header names in mixed/upper case; header lookup is case-insensitive, so accepted.",
+        secrets=A, msg_id=I, ts=T, body=B, reproducible=False,
+        headers=rename(good, {"webhook-id": "Webhook-Id", "webhook-timestamp": "WEBHOOK-TIMESTAMP",
+                              "webhook-signature": "Webhook-Signature"}))
+    add(P, "second-secret-matches", "Two verification secrets; the signature matches only the second one.",
+        secrets=[STD_WRONG, STD_A], signing=A, msg_id=I, ts=T, body=B)
+    add(P, "unknown-version-ignored", "An entry with an unknown version (v2) beside a valid v1 entry: unknown entries are ignored, accepted.",
+        secrets=A, msg_id=I, ts=T, body=B, reproducible=False,
+        headers=replace(good, SIG, "v2,bm90IGEgcmVhbCBzaWduYXR1cmU= " + good[SIG]))
+    add(P, "v1a-valid", "Valid v1a (Ed25519) signature verified with the matching whpk_ public key.",
+        secrets=[pk2], signing=[SK_2], msg_id=I, ts=T, body=B)
+    add(P, "v1a-beside-invalid-v1", "An invalid v1 entry followed by a valid v1a entry; any valid entry is enough, accepted.",
+        secrets=[STD_A, pk2], signing=[STD_WRONG, SK_2], msg_id=I, ts=T, body=B)
+
+    add(P, "missing-signature-header", "No webhook-signature header.",
+        secrets=A, msg_id=I, ts=T, body=B, headers=drop(good, SIG), reproducible=False, expected="missing_header")
+    add(P, "missing-id", "No webhook-id header (it is part of the signed content).",
+        secrets=A, msg_id=I, ts=T, body=B, headers=drop(good, "webhook-id"), reproducible=False, expected="missing_header")
+    add(P, "missing-timestamp", "No webhook-timestamp header.",
+        secrets=A, msg_id=I, ts=T, body=B, headers=drop(good, "webhook-timestamp"), reproducible=False,
+        expected="missing_timestamp")
+    add(P, "empty-signature-header", "webhook-signature header present but empty.",
+        secrets=A, msg_id=I, ts=T, body=B, headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "garbled-signature-header", "webhook-signature is a bare base64 value without the '<version>,' prefix.",
+        secrets=A, msg_id=I, ts=T, body=B, headers=replace(good, SIG, good_b64), reproducible=False,
+        expected="malformed_header")
+    add(P, "wrong-secret", "Signed with a different secret than the verifier's.",
+        secrets=A, signing=[STD_WRONG], msg_id=I, ts=T, body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing (amount 4200 -> 4201).",
+        secrets=A, msg_id=I, ts=T, body=change_one_byte(B, "4200", "4201"), headers=good, reproducible=False,
+        expected="bad_signature")
+    add(P, "timestamp-changed", "webhook-timestamp changed (+1 s) after signing; still within tolerance.",
+        secrets=A, msg_id=I, ts=T, body=B, headers=replace(good, "webhook-timestamp", str(T + 1)), reproducible=False,
+        expected="bad_signature")
+    add(P, "truncated-signature", "The v1 base64 value is truncated (last 4 characters removed).",
+        secrets=A, msg_id=I, ts=T, body=B, headers=replace(good, SIG, good[SIG][:-4]), reproducible=False,
+        expected="bad_signature")
+    add(P, "overlong-signature", "The v1 base64 value has 4 extra characters appended.",
+        secrets=A, msg_id=I, ts=T, body=B, headers=replace(good, SIG, good[SIG] + "AAAA"), reproducible=False,
+        expected="bad_signature")
+    add(P, "unsupported-version", "The only entry has version v2 (carrying the correct HMAC): no v1/v1a entry.",
+        secrets=A, msg_id=I, ts=T, body=B, headers=replace(good, SIG, "v2," + good_b64), reproducible=False,
+        expected="unsupported_version")
+    add(P, "uppercase-version", "The only entry has version 'V1' (versions are case-sensitive): no v1/v1a entry.",
+        secrets=A, msg_id=I, ts=T, body=B, headers=replace(good, SIG, "V1," + good_b64), reproducible=False,
+        expected="unsupported_version")
+    bad_v1 = sign(ossl, P, [STD_WRONG], I, T, B)[SIG]
+    add(P, "downgrade", "Invalid v1 entry beside a v2 entry carrying the correct HMAC: unknown versions are ignored, so rejected.",
+        secrets=A, msg_id=I, ts=T, body=B, headers=replace(good, SIG, bad_v1 + " v2," + good_b64), reproducible=False,
+        expected="bad_signature")
+    add(P, "several-none-valid", "Two v1 signatures, neither made with the verification secret.",
+        secrets=A, signing=[STD_B, STD_C], msg_id=I, ts=T, body=B, expected="bad_signature")
+    add(P, "stale", "Timestamp 301 s old: one second past the inclusive edge.",
+        secrets=A, msg_id=I, ts=T - 301, body=B, expected="stale_timestamp")
+    add(P, "future", "Timestamp 301 s in the future: one second past the inclusive edge.",
+        secrets=A, msg_id=I, ts=T + 301, body=B, expected="future_timestamp")
+    add(P, "milliseconds-timestamp", "Timestamp in milliseconds (signature computed over the ms value): read as seconds "
+        "it lies ~56 000 years in the future.", secrets=A, msg_id=I, ts=T * 1000, body=B, expected="future_timestamp")
+    add(P, "max-long-timestamp", "Timestamp 9223372036854775807 (largest signed 64-bit value, signed as such): parses, "
+        "but lies in the future; age arithmetic must not overflow.", secrets=A, msg_id=I, ts=INT64_MAX, body=B,
+        expected="future_timestamp")
+    for slug, text, what in [
+        ("malformed-timestamp-iso", "2026-01-01T00:00:00Z", "an ISO-8601 date instead of unix seconds"),
+        ("malformed-timestamp-sign", "+1767225600", "a leading '+' sign"),
+        ("malformed-timestamp-decimal", "1767225600.5", "a decimal fraction"),
+        ("malformed-timestamp-empty", "", "an empty value"),
+        ("malformed-timestamp-overflow", "9223372036854775808", "a value one above the signed 64-bit range"),
+    ]:
+        add(P, slug, "webhook-timestamp is %s (the signature is valid over that literal text)." % what,
+            secrets=A, msg_id=I, ts=text, body=B, reproducible=False, expected="malformed_timestamp")
+    add(P, "v1a-wrong-public-key", "v1a signature verified against a different whpk_ public key.",
+        secrets=[pk3], signing=[SK_2], msg_id=I, ts=T, body=B, expected="bad_signature")
+    good_v1a = sign(ossl, P, [SK_2], I, T, B)
+    add(P, "v1a-body-changed", "Valid v1a signature, body changed by one byte after signing.",
+        secrets=[pk2], signing=[SK_2], msg_id=I, ts=T, body=change_one_byte(B, "4200", "4201"), headers=good_v1a,
+        reproducible=False, expected="bad_signature")
+    add(P, "v1a-truncated", "v1a base64 value truncated to 84 characters (63 bytes).",
+        secrets=[pk2], signing=[SK_2], msg_id=I, ts=T, body=B, reproducible=False, expected="bad_signature",
+        headers=replace(good_v1a, SIG, "v1a," + b64(base64.b64decode(good_v1a[SIG][4:])[:63])))
+
+    # ---- vitable -------------------------------------------------------------------------------
+    P, A, B = "vitable", [VIT_A], VIT_BODY
+    SIG, TSH = "X-Vitable-Signature", "X-Vitable-Timestamp"
+    good = sign(ossl, P, A, None, T, B)
+    hexsig = good[SIG][len("sha512="):]
+    add(P, "valid", "Valid signature, timestamp equal to now.", secrets=A, ts=T, body=B)
+    add(P, "past-edge", "Timestamp exactly 300 s old: the inclusive edge is accepted.", secrets=A, ts=T - 300, body=B)
+    add(P, "future-edge", "Timestamp exactly 300 s in the future: within the inclusive window, accepted.",
+        secrets=A, ts=T + 300, body=B)
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.",
+        secrets=A, ts=T, body=VIT_BODY_NON_ASCII)
+    add(P, "unusual-body", "Body with CRLF, tabs, literal \\u escapes, escaped slashes, a raw U+2028 and trailing "
+        "newlines; signed byte for byte.", secrets=A, ts=T, body=VIT_BODY_ODD)
+    add(P, "header-name-case", "Header names all lowercase; header lookup is case-insensitive, so accepted.",
+        secrets=A, ts=T, body=B, headers=rename(good, {SIG: SIG.lower(), TSH: TSH.lower()}), reproducible=False)
+    add(P, "second-secret-matches", "Two verification secrets; the signature matches only the second one.",
+        secrets=[VIT_WRONG, VIT_A], signing=A, ts=T, body=B)
+    add(P, "missing-signature-header", "No X-Vitable-Signature header.", secrets=A, ts=T, body=B,
+        headers=drop(good, SIG), reproducible=False, expected="missing_header")
+    add(P, "missing-timestamp", "No X-Vitable-Timestamp header.", secrets=A, ts=T, body=B,
+        headers=drop(good, TSH), reproducible=False, expected="missing_timestamp")
+    add(P, "empty-signature-header", "X-Vitable-Signature present but empty.", secrets=A, ts=T, body=B,
+        headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "garbled-signature-header", "X-Vitable-Signature is the bare hex digest without the 'sha512=' prefix.",
+        secrets=A, ts=T, body=B, headers=replace(good, SIG, hexsig), reproducible=False, expected="malformed_header")
+    add(P, "wrong-secret", "Signed with a different secret than the verifier's.",
+        secrets=A, signing=[VIT_WRONG], ts=T, body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.", secrets=A, ts=T,
+        body=change_one_byte(B, "empl_4Tn8", "empl_4Tn9"), headers=good, reproducible=False, expected="bad_signature")
+    add(P, "timestamp-changed", "X-Vitable-Timestamp changed (+1 s) after signing; still within tolerance.",
+        secrets=A, ts=T, body=B, headers=replace(good, TSH, str(T + 1)), reproducible=False, expected="bad_signature")
+    add(P, "truncated-signature", "Hex digest truncated by 2 characters.", secrets=A, ts=T, body=B,
+        headers=replace(good, SIG, good[SIG][:-2]), reproducible=False, expected="bad_signature")
+    add(P, "overlong-signature", "Hex digest with 2 extra hex characters appended.", secrets=A, ts=T, body=B,
+        headers=replace(good, SIG, good[SIG] + "00"), reproducible=False, expected="bad_signature")
+    add(P, "wrong-prefix", "Value is 'sha256=' + a correct HMAC-SHA256 of the same content: Vitable requires sha512=.",
+        secrets=A, ts=T, body=B, reproducible=False, expected="unsupported_version",
+        headers=replace(good, SIG, "sha256=" + hmac_hex(VIT_A.encode(), ("%d." % T).encode() + B.encode(), hashlib.sha256)))
+    add(P, "uppercase-hex", "Correct digest written in uppercase hex; only lowercase matches.", secrets=A, ts=T, body=B,
+        headers=replace(good, SIG, "sha512=" + hexsig.upper()), reproducible=False, expected="bad_signature")
+    add(P, "stale", "Timestamp 301 s old: one second past the inclusive edge.", secrets=A, ts=T - 301, body=B,
+        expected="stale_timestamp")
+    add(P, "future", "Timestamp 301 s in the future: one second past the inclusive edge.", secrets=A, ts=T + 301,
+        body=B, expected="future_timestamp")
+    add(P, "milliseconds-timestamp", "Timestamp in milliseconds (signature computed over the ms value): read as "
+        "seconds it lies far in the future.", secrets=A, ts=T * 1000, body=B, expected="future_timestamp")
+    add(P, "malformed-timestamp", "X-Vitable-Timestamp is an ISO-8601 date (the signature is valid over that literal text).",
+        secrets=A, ts="2026-01-01T00:00:00Z", body=B, reproducible=False, expected="malformed_timestamp")
+
+    # ---- dfns ----------------------------------------------------------------------------------
+    P, A, B = "dfns", [DFNS_A], DFNS_BODY
+    SIG = "X-DFNS-WEBHOOK-SIGNATURE"
+    good = sign(ossl, P, A, None, T, B)
+    hexsig = good[SIG][len("sha256="):]
+    add(P, "valid", "Valid signature, timestampSent equal to now.", secrets=A, ts=T, body=B)
+    add(P, "past-edge", "timestampSent 299 s old: inside the exclusive window, accepted.",
+        secrets=A, ts=T - 299, body=dfns_body(T - 299))
+    add(P, "future-edge", "timestampSent 299 s in the future: inside the exclusive window, accepted.",
+        secrets=A, ts=T + 299, body=dfns_body(T + 299))
+    add(P, "non-ascii-body", "Compact JSON body with non-ASCII UTF-8 text (as JSON.stringify sends it).",
+        secrets=A, ts=T, body=DFNS_BODY_NON_ASCII)
+    add(P, "unusual-body", "Compact JSON with literal \\u escapes, escaped slashes and a raw U+2028: the HMAC covers the "
+        "raw bytes; re-serialising the parsed body changes them.", secrets=A, ts=T, body=DFNS_BODY_ODD)
+    add(P, "header-name-case", "Header name all lowercase; header lookup is case-insensitive, so accepted.",
+        secrets=A, ts=T, body=B, headers=rename(good, {SIG: SIG.lower()}), reproducible=False)
+    add(P, "second-secret-matches", "Two verification secrets; the signature matches only the second one.",
+        secrets=[DFNS_WRONG, DFNS_A], signing=A, ts=T, body=B)
+    add(P, "missing-signature-header", "No X-DFNS-WEBHOOK-SIGNATURE header.", secrets=A, ts=T, body=B,
+        headers={}, reproducible=False, expected="missing_header")
+    add(P, "empty-signature-header", "X-DFNS-WEBHOOK-SIGNATURE present but empty.", secrets=A, ts=T, body=B,
+        headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "garbled-signature-header", "Header is the bare hex digest without the 'sha256=' prefix.",
+        secrets=A, ts=T, body=B, headers=replace(good, SIG, hexsig), reproducible=False, expected="malformed_header")
+    add(P, "wrong-secret", "Signed with a different secret than the verifier's.",
+        secrets=A, signing=[DFNS_WRONG], ts=T, body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing (inside data).", secrets=A, ts=T,
+        body=change_one_byte(B, "1000000000000000", "9000000000000000"), headers=good, reproducible=False,
+        expected="bad_signature")
+    add(P, "timestamp-changed", "timestampSent in the body changed (+1 s) after signing; it is signed, so rejected.",
+        secrets=A, ts=T, body=dfns_body(T + 1), headers=good, reproducible=False, expected="bad_signature")
+    add(P, "truncated-signature", "Hex digest truncated by 2 characters.", secrets=A, ts=T, body=B,
+        headers=replace(good, SIG, good[SIG][:-2]), reproducible=False, expected="bad_signature")
+    add(P, "overlong-signature", "Hex digest with 2 extra hex characters appended.", secrets=A, ts=T, body=B,
+        headers=replace(good, SIG, good[SIG] + "00"), reproducible=False, expected="bad_signature")
+    add(P, "wrong-prefix", "Value is 'sha512=' + a correct HMAC-SHA512 of the body: Dfns requires sha256=.",
+        secrets=A, ts=T, body=B, reproducible=False, expected="unsupported_version",
+        headers=replace(good, SIG, "sha512=" + hmac_hex(DFNS_A.encode(), B.encode(), hashlib.sha512)))
+    add(P, "uppercase-hex", "Correct digest written in uppercase hex; only lowercase matches.", secrets=A, ts=T, body=B,
+        headers=replace(good, SIG, "sha256=" + hexsig.upper()), reproducible=False, expected="bad_signature")
+    add(P, "stale", "timestampSent exactly 300 s old: the exclusive edge is rejected.",
+        secrets=A, ts=T - 300, body=dfns_body(T - 300), expected="stale_timestamp")
+    add(P, "future", "timestampSent exactly 300 s in the future: the exclusive edge is rejected.",
+        secrets=A, ts=T + 300, body=dfns_body(T + 300), expected="future_timestamp")
+    add(P, "milliseconds-timestamp", "timestampSent in milliseconds (signed as such): read as seconds it lies far in "
+        "the future.", secrets=A, ts=T * 1000, body=dfns_body(T * 1000), expected="future_timestamp")
+    add(P, "malformed-timestamp-string", "timestampSent is a JSON string of digits, not a number (validly signed).",
+        secrets=A, body=dfns_body(str(T)), expected="malformed_timestamp")
+    add(P, "malformed-timestamp-fraction", "timestampSent is a non-integer number 1767225600.5 (validly signed).",
+        secrets=A, body=dfns_body(T + 0.5), expected="malformed_timestamp")
+    add(P, "missing-timestamp", "Validly signed body without a timestampSent field.",
+        secrets=A, body=dfns_body(None), expected="missing_timestamp")
+    add(P, "body-not-object", "Validly signed body that is a JSON array, not an object, so it has no timestampSent.",
+        secrets=A, body="[" + B + "]", expected="missing_timestamp")
+
+    # ---- preo (assumed scheme) ---------------------------------------------------------------
+    P, A, B = "preo", [PREO_A], PREO_BODY
+    SIG = "X-Preo-Signature"
+    good = sign(ossl, P, A, None, T, B)
+    mac = good[SIG].split(",v1=")[1]
+
+    def preo_mac(secret, ts=T, body=B):
+        return hmac_hex(secret.encode(), ("%s." % ts).encode() + body.encode(), hashlib.sha256)
+
+    add(P, "valid", "Valid t/v1 signature (assumed scheme), timestamp equal to now.", secrets=A, ts=T, body=B)
+    add(P, "past-edge", "Timestamp exactly 300 s old: the inclusive edge is accepted.", secrets=A, ts=T - 300, body=B)
+    add(P, "future-edge", "Timestamp exactly 300 s in the future: within the inclusive window, accepted.",
+        secrets=A, ts=T + 300, body=B)
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.",
+        secrets=A, ts=T, body=PREO_BODY_NON_ASCII)
+    add(P, "unusual-body", "Body with CRLF, tabs, literal \\u escapes, escaped slashes and a raw U+2028; signed byte for byte.",
+        secrets=A, ts=T, body=PREO_BODY_ODD)
+    add(P, "rotation-valid-first", "Three v1 items (key rotation); the first one is made with the verification secret.",
+        secrets=A, ts=T, body=B, reproducible=False,
+        headers={SIG: "t=%d,v1=%s,v1=%s,v1=%s" % (T, mac, preo_mac(PREO_B), preo_mac(PREO_C))})
+    add(P, "rotation-valid-last", "Three v1 items (key rotation); only the last one is made with the verification secret.",
+        secrets=A, ts=T, body=B, reproducible=False,
+        headers={SIG: "t=%d,v1=%s,v1=%s,v1=%s" % (T, preo_mac(PREO_B), preo_mac(PREO_C), mac)})
+    add(P, "header-name-case", "Header name all lowercase; header lookup is case-insensitive, so accepted.",
+        secrets=A, ts=T, body=B, headers=rename(good, {SIG: SIG.lower()}), reproducible=False)
+    add(P, "second-secret-matches", "Two verification secrets; the signature matches only the second one.",
+        secrets=[PREO_WRONG, PREO_A], signing=A, ts=T, body=B)
+    add(P, "missing-signature-header", "No X-Preo-Signature header.", secrets=A, ts=T, body=B, headers={},
+        reproducible=False, expected="missing_header")
+    add(P, "empty-signature-header", "X-Preo-Signature present but empty.", secrets=A, ts=T, body=B,
+        headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "garbled-signature-header", "X-Preo-Signature is the bare hex digest (an item without '=').",
+        secrets=A, ts=T, body=B, headers=replace(good, SIG, mac), reproducible=False, expected="malformed_header")
+    add(P, "wrong-secret", "Signed with a different secret than the verifier's.",
+        secrets=A, signing=[PREO_WRONG], ts=T, body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.", secrets=A, ts=T,
+        body=change_one_byte(B, "450.00", "451.00"), headers=good, reproducible=False, expected="bad_signature")
+    add(P, "timestamp-changed", "t changed (+1 s) after signing; still within tolerance.", secrets=A, ts=T, body=B,
+        headers={SIG: "t=%d,v1=%s" % (T + 1, mac)}, reproducible=False, expected="bad_signature")
+    add(P, "truncated-signature", "v1 hex digest truncated by 2 characters.", secrets=A, ts=T, body=B,
+        headers=replace(good, SIG, good[SIG][:-2]), reproducible=False, expected="bad_signature")
+    add(P, "overlong-signature", "v1 hex digest with 2 extra hex characters appended.", secrets=A, ts=T, body=B,
+        headers=replace(good, SIG, good[SIG] + "00"), reproducible=False, expected="bad_signature")
+    add(P, "unsupported-version", "Only a v2 item (carrying the correct HMAC), no v1 item.", secrets=A, ts=T, body=B,
+        headers={SIG: "t=%d,v2=%s" % (T, mac)}, reproducible=False, expected="unsupported_version")
+    add(P, "downgrade", "Invalid v1 item beside a v2 item carrying the correct HMAC: unknown items are ignored, so rejected.",
+        secrets=A, ts=T, body=B, headers={SIG: "t=%d,v1=%s,v2=%s" % (T, preo_mac(PREO_WRONG), mac)},
+        reproducible=False, expected="bad_signature")
+    add(P, "several-none-valid", "Two v1 items, neither made with the verification secret.", secrets=A, ts=T, body=B,
+        headers={SIG: "t=%d,v1=%s,v1=%s" % (T, preo_mac(PREO_B), preo_mac(PREO_C))}, reproducible=False,
+        expected="bad_signature")
+    add(P, "uppercase-hex", "Correct digest written in uppercase hex; only lowercase matches.", secrets=A, ts=T, body=B,
+        headers={SIG: "t=%d,v1=%s" % (T, mac.upper())}, reproducible=False, expected="bad_signature")
+    add(P, "stale", "Timestamp 301 s old: one second past the inclusive edge.", secrets=A, ts=T - 301, body=B,
+        expected="stale_timestamp")
+    add(P, "future", "Timestamp 301 s in the future: one second past the inclusive edge.", secrets=A, ts=T + 301,
+        body=B, expected="future_timestamp")
+    add(P, "milliseconds-timestamp", "t in milliseconds (signature computed over the ms value): read as seconds it "
+        "lies far in the future.", secrets=A, ts=T * 1000, body=B, expected="future_timestamp")
+    add(P, "malformed-timestamp", "t is not a number (the signature is valid over that literal text).",
+        secrets=A, ts="2026-01-01T00:00:00Z", body=B, reproducible=False, expected="malformed_timestamp")
+    add(P, "missing-timestamp", "No t item, only a v1 item (valid for t=now).", secrets=A, ts=T, body=B,
+        headers={SIG: "v1=" + mac}, reproducible=False, expected="missing_timestamp")
+
+    # ---- stripe --------------------------------------------------------------------------------
+    P, A, B = "stripe", [STRIPE_A], STRIPE_BODY
+    SIG = "Stripe-Signature"
+    good = sign(ossl, P, A, None, T, B)
+    mac = good[SIG].split(",v1=")[1]
+
+    def stripe_mac(secret, ts=T, body=B):
+        return hmac_hex(secret.encode(), ("%s." % ts).encode() + body.encode(), hashlib.sha256)
+
+    add(P, "valid", "Valid t/v1 signature, timestamp equal to now.", secrets=A, ts=T, body=B)
+    add(P, "past-edge", "Timestamp exactly 300 s old: the inclusive edge is accepted.", secrets=A, ts=T - 300, body=B)
+    add(P, "future-beyond-window", "Timestamp one hour in the future: accepted, because Stripe's own libraries only "
+        "reject timestamps older than the tolerance.", secrets=A, ts=T + 3600, body=B)
+    add(P, "milliseconds-timestamp", "t in milliseconds (signature computed over the ms value): accepted, because "
+        "Stripe's own libraries never reject future timestamps.", secrets=A, ts=T * 1000, body=B)
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.",
+        secrets=A, ts=T, body=STRIPE_BODY_NON_ASCII)
+    add(P, "unusual-body", "Body with CRLF, tabs, literal \\u escapes, escaped slashes and a raw U+2028; signed byte for byte.",
+        secrets=A, ts=T, body=STRIPE_BODY_ODD)
+    add(P, "rotation-valid-first", "Three v1 items (secret rotation); the first one is made with the verification secret.",
+        secrets=A, signing=[STRIPE_A, STRIPE_B, STRIPE_C], ts=T, body=B)
+    add(P, "rotation-valid-last", "Three v1 items (secret rotation); only the last one is made with the verification secret.",
+        secrets=A, signing=[STRIPE_B, STRIPE_C, STRIPE_A], ts=T, body=B)
+    add(P, "header-name-case", "Header name all lowercase; header lookup is case-insensitive, so accepted.",
+        secrets=A, ts=T, body=B, headers=rename(good, {SIG: SIG.lower()}), reproducible=False)
+    add(P, "second-secret-matches", "Two verification secrets; the signature matches only the second one.",
+        secrets=[STRIPE_WRONG, STRIPE_A], signing=A, ts=T, body=B)
+    add(P, "missing-signature-header", "No Stripe-Signature header.", secrets=A, ts=T, body=B, headers={},
+        reproducible=False, expected="missing_header")
+    add(P, "empty-signature-header", "Stripe-Signature present but empty.", secrets=A, ts=T, body=B,
+        headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "garbled-signature-header", "Stripe-Signature is the bare hex digest (an item without '=').",
+        secrets=A, ts=T, body=B, headers=replace(good, SIG, mac), reproducible=False, expected="malformed_header")
+    add(P, "wrong-secret", "Signed with a different secret than the verifier's.",
+        secrets=A, signing=[STRIPE_WRONG], ts=T, body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.", secrets=A, ts=T,
+        body=change_one_byte(B, "4200", "4201"), headers=good, reproducible=False, expected="bad_signature")
+    add(P, "timestamp-changed", "t changed (+1 s) after signing.", secrets=A, ts=T, body=B,
+        headers={SIG: "t=%d,v1=%s" % (T + 1, mac)}, reproducible=False, expected="bad_signature")
+    add(P, "truncated-signature", "v1 hex digest truncated by 2 characters.", secrets=A, ts=T, body=B,
+        headers=replace(good, SIG, good[SIG][:-2]), reproducible=False, expected="bad_signature")
+    add(P, "overlong-signature", "v1 hex digest with 2 extra hex characters appended.", secrets=A, ts=T, body=B,
+        headers=replace(good, SIG, good[SIG] + "00"), reproducible=False, expected="bad_signature")
+    add(P, "unsupported-version", "Only a v0 item (Stripe's legacy test-mode scheme, here carrying the correct HMAC), no v1.",
+        secrets=A, ts=T, body=B, headers={SIG: "t=%d,v0=%s" % (T, mac)}, reproducible=False,
+        expected="unsupported_version")
+    add(P, "downgrade", "Invalid v1 item beside a v0 item carrying the correct HMAC: only v1 counts, so rejected.",
+        secrets=A, ts=T, body=B, headers={SIG: "t=%d,v1=%s,v0=%s" % (T, stripe_mac(STRIPE_WRONG), mac)},
+        reproducible=False, expected="bad_signature")
+    add(P, "several-none-valid", "Two v1 items, neither made with the verification secret.",
+        secrets=A, signing=[STRIPE_B, STRIPE_C], ts=T, body=B, expected="bad_signature")
+    add(P, "uppercase-hex", "Correct digest written in uppercase hex; only lowercase matches.", secrets=A, ts=T, body=B,
+        headers={SIG: "t=%d,v1=%s" % (T, mac.upper())}, reproducible=False, expected="bad_signature")
+    add(P, "stale", "Timestamp 301 s old: one second past the inclusive edge.", secrets=A, ts=T - 301, body=B,
+        expected="stale_timestamp")
+    add(P, "malformed-timestamp", "t is not a number (the signature is valid over that literal text).",
+        secrets=A, ts="2026-01-01T00:00:00Z", body=B, reproducible=False, expected="malformed_timestamp")
+    add(P, "missing-timestamp", "No t item, only a v1 item (valid for t=now).", secrets=A, ts=T, body=B,
+        headers={SIG: "v1=" + mac}, reproducible=False, expected="missing_timestamp")
+
+    # ---- github --------------------------------------------------------------------------------
+    P, A, B = "github", [GH_A], GH_BODY
+    SIG = "X-Hub-Signature-256"
+    good = sign(ossl, P, A, None, None, B)
+    hexsig = good[SIG][len("sha256="):]
+    add(P, "valid", "Valid signature of a ping payload (GitHub has no timestamp, any clock is fine).", secrets=A, body=B)
+    add(P, "non-ascii-body", "Push payload with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.",
+        secrets=A, body=GH_BODY_NON_ASCII)
+    add(P, "unusual-body", "Body with CRLF, tabs, literal \\u escapes, escaped slashes and a raw U+2028; signed byte for byte.",
+        secrets=A, body=GH_BODY_ODD)
+    add(P, "header-name-case", "Header name all lowercase; header lookup is case-insensitive, so accepted.",
+        secrets=A, body=B, headers=rename(good, {SIG: SIG.lower()}), reproducible=False)
+    add(P, "second-secret-matches", "Two verification secrets; the signature matches only the second one.",
+        secrets=[GH_WRONG, GH_A], signing=A, body=B)
+    add(P, "missing-signature-header", "No X-Hub-Signature-256 header.", secrets=A, body=B, headers={},
+        reproducible=False, expected="missing_header")
+    add(P, "empty-signature-header", "X-Hub-Signature-256 present but empty.", secrets=A, body=B,
+        headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "garbled-signature-header", "Header is the bare hex digest without the 'sha256=' prefix.",
+        secrets=A, body=B, headers=replace(good, SIG, hexsig), reproducible=False, expected="malformed_header")
+    add(P, "wrong-secret", "Signed with a different secret than the verifier's.",
+        secrets=A, signing=[GH_WRONG], body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.", secrets=A,
+        body=change_one_byte(B, "Hello-World\",\"private", "Hello-Worle\",\"private"), headers=good,
+        reproducible=False, expected="bad_signature")
+    add(P, "truncated-signature", "Hex digest truncated by 2 characters.", secrets=A, body=B,
+        headers=replace(good, SIG, good[SIG][:-2]), reproducible=False, expected="bad_signature")
+    add(P, "overlong-signature", "Hex digest with 2 extra hex characters appended.", secrets=A, body=B,
+        headers=replace(good, SIG, good[SIG] + "00"), reproducible=False, expected="bad_signature")
+    add(P, "wrong-prefix", "Value is 'sha1=' + a correct HMAC-SHA1 (the legacy X-Hub-Signature format) in the -256 header.",
+        secrets=A, body=B, reproducible=False, expected="unsupported_version",
+        headers=replace(good, SIG, "sha1=" + hmac_hex(GH_A.encode(), B.encode(), hashlib.sha1)))
+    add(P, "uppercase-hex", "Correct digest written in uppercase hex; only lowercase matches.", secrets=A, body=B,
+        headers=replace(good, SIG, "sha256=" + hexsig.upper()), reproducible=False, expected="bad_signature")
+
+    # Present the cases grouped by profile, in the order of PROFILES, keeping insertion order within one.
+    cases.sort(key=lambda c: PROFILES.index(c["profile"]))
+    return cases
+
+
+def build_document(ossl):
+    doc = {"description": DESCRIPTION, "reasons": list(REASONS), "cases": build_cases(ossl)}
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+# --------------------------------------------------------------------------------------------
+# Check
+# --------------------------------------------------------------------------------------------
+
+CASE_KEYS = ["name", "profile", "description", "secrets", "signingSecrets", "id", "timestamp", "now", "tolerance",
+             "body", "headers", "reproducible", "expected"]
+REQUIRED = ["name", "profile", "description", "secrets", "now", "tolerance", "body", "headers", "reproducible",
+            "expected"]
+
+
+def check_case(ossl, case, seen):
+    errors = []
+    for k in REQUIRED:
+        if k not in case:
+            errors.append("missing field %r" % k)
+    for k in case:
+        if k not in CASE_KEYS:
+            errors.append("unknown field %r" % k)
+    if errors:
+        return errors
+    name, profile = case["name"], case["profile"]
+    if name in seen:
+        errors.append("duplicate name")
+    seen.add(name)
+    if profile not in PROFILES or not name.startswith(profile + "/"):
+        errors.append("bad profile/name %r" % profile)
+        return errors
+    exp = case["expected"]
+    if exp.get("verdict") == "reject":
+        if exp.get("reason") not in REASONS or set(exp) != {"verdict", "reason"}:
+            errors.append("bad expected %r" % exp)
+    elif exp != {"verdict": "accept"}:
+        errors.append("bad expected %r" % exp)
+    if profile == "standard" and "id" not in case:
+        errors.append("standard case without id")
+
+    # Reproducibility: re-sign with hmac/openssl and compare to the headers.
+    signing = case.get("signingSecrets", case["secrets"])
+    needs_ts = profile in ("standard", "vitable", "preo", "stripe")
+    if case["reproducible"]:
+        if needs_ts and "timestamp" not in case:
+            errors.append("reproducible but no timestamp")
+        else:
+            got = sign(ossl, profile, signing, case.get("id"), case.get("timestamp"), case["body"])
+            if got != case["headers"]:
+                errors.append("re-signing gives %r, file has %r" % (got, case["headers"]))
+    elif not needs_ts or "timestamp" in case:
+        got = sign(ossl, profile, signing, case.get("id"), case.get("timestamp"), case["body"])
+        if got == case["headers"]:
+            errors.append("marked reproducible=false but re-signing reproduces the headers")
+
+    # Verdict of the independent verifier.
+    got = verify(ossl, case)
+    if got != exp:
+        errors.append("verifier says %r, expected %r" % (got, exp))
+    return errors
+
+
+def check_references(cases):
+    """The 8 published vectors must appear verbatim. Returns (case name, message) pairs."""
+    errors = []
+    by_name = {c.get("name"): c for c in cases}
+    for ref in REFERENCE:
+        c = by_name.get(ref["name"])
+        if c is None:
+            errors.append((ref["name"], "reference case missing"))
+            continue
+        want_secrets = [ref.get("public_key", ref["secret"])]
+        problems = []
+        if c.get("secrets") != want_secrets:
+            problems.append("secrets")
+        if c.get("signingSecrets", c.get("secrets")) != [ref["secret"]]:
+            problems.append("signingSecrets")
+        for k in ("id", "timestamp", "body"):
+            if c.get(k) != ref.get(k):
+                problems.append(k)
+        for hk, hv in ref["headers"].items():
+            if c.get("headers", {}).get(hk) != hv:
+                problems.append("header " + hk)
+        if c.get("expected") != {"verdict": "accept"} or c.get("reproducible") is not True:
+            problems.append("expected/reproducible")
+        if problems:
+            errors.append((ref["name"], "differs from the published reference vector in " + ", ".join(problems)))
+    return errors
+
+
+def cmd_check(ossl, path):
+    with open(path, "rb") as f:
+        raw = f.read()
+    doc = json.loads(raw.decode("utf-8"))
+    cases = doc.get("cases", [])
+    failures = []  # (case name, message)
+    seen = set()
+    for case in cases:
+        failures.extend((case.get("name", "?"), e) for e in check_case(ossl, case, seen))
+    failures.extend(check_references(cases))
+    file_errors = []
+    if doc.get("reasons") != REASONS:
+        file_errors.append("reasons list differs from %r" % REASONS)
+    if build_document(ossl).encode("utf-8") != raw:
+        file_errors.append("%s is not byte-identical to a fresh generation (run: vectors.py generate)" % path)
+    for name, msg in failures:
+        print("FAIL %s: %s" % (name, msg))
+    for msg in file_errors:
+        print("FAIL " + msg)
+    failed_names = {name for name, _ in failures}
+    passed = sum(1 for c in cases if c.get("name", "?") not in failed_names)
+    failed = len(failed_names) + len(file_errors)
+    print("%d passed, %d failed" % (passed, failed))
+    return 0 if failed == 0 else 1
+
+
+def main(argv):
+    if len(argv) < 2 or argv[1] not in ("generate", "check") or (argv[1] == "generate" and len(argv) > 2) \
+            or len(argv) > 3:
+        print("usage: vectors.py generate | vectors.py check [path]", file=sys.stderr)
+        return 2
+    ossl = OpenSSL()
+    try:
+        if argv[1] == "generate":
+            text = build_document(ossl)
+            with open(DEFAULT_PATH, "wb") as f:
+                f.write(text.encode("utf-8"))
+            print("wrote %s (%d cases)" % (DEFAULT_PATH, len(json.loads(text)["cases"])))
+            return 0
+        return cmd_check(ossl, argv[2] if len(argv) == 3 else DEFAULT_PATH)
+    finally:
+        ossl.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
