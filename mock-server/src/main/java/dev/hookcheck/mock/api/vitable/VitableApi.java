@@ -1,0 +1,31 @@
+package dev.hookcheck.mock.api.vitable;
+
+import dev.hookcheck.mock.ServerContext;
+import dev.hookcheck.mock.http.ApiException;
+import dev.hookcheck.mock.http.Dialect;
+import dev.hookcheck.mock.http.Json;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** The vitable API dialect. */
+public final class VitableApi implements Dialect {
+    private final ServerContext context;
+
+    public VitableApi(ServerContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public String pathPrefix() {
+        return "/v1/";
+    }
+
+    @Override
+    public void routes(RoutesConfig routes) {
+    }
+
+    @Override
+    public void renderError(Context ctx, ApiException error) {
+        Json.write(ctx, error.status(), Json.object().put("message", error.getMessage()));
+    }
+}

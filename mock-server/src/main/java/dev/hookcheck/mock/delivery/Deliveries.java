@@ -1,0 +1,27 @@
+package dev.hookcheck.mock.delivery;
+
+import dev.hookcheck.core.event.Event;
+import dev.hookcheck.mock.store.Delivery;
+import dev.hookcheck.mock.store.Endpoint;
+
+/**
+ * What the API layer asks of the delivery side: fan a new event out to the endpoints that want it,
+ * retry a delivery by hand, ping an endpoint. Not a published API.
+ */
+public interface Deliveries {
+
+    /** Creates one pending delivery per enabled endpoint of the event's organization that receives it. */
+    void fanOut(Event event);
+
+    /** Schedules another attempt of a finished delivery now. */
+    Delivery retry(Delivery delivery);
+
+    /** Sends a signed test event to the endpoint (not stored) and reports how it answered. */
+    PingResult ping(Endpoint endpoint);
+
+    /**
+     * @param status the receiver's HTTP status, or null when no answer came
+     * @param error what went wrong on the wire ({@code refused}, {@code timeout}…), or null
+     */
+    record PingResult(Integer status, String error) {}
+}

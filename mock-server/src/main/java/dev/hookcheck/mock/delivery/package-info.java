@@ -1,0 +1,2 @@
+/** Delivering events to endpoints: fan-out, attempts, retries. Not a published API. */
+package dev.hookcheck.mock.delivery;

@@ -1,0 +1,40 @@
+package dev.hookcheck.mock.seed;
+
+import dev.hookcheck.core.Secret;
+import java.util.Base64;
+import java.util.random.RandomGenerator;
+
+/**
+ * New signing secrets in each provider's own format. Standard Webhooks' {@code whsec_} + base64 of
+ * random bytes is documented; the other providers' formats are assumed from their samples.
+ */
+public final class Secrets {
+    private static final String ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+    private Secrets() {}
+
+    public static Secret generate(String profile, RandomGenerator random) {
+        return Secret.of(switch (profile) {
+            case "standard" -> "whsec_" + base64(random, 32);
+            case "stripe" -> "whsec_" + alnum(random, 32);
+            case "dfns" -> "whs-" + alnum(random, 32);
+            case "vitable" -> "vitable_whsec_" + alnum(random, 32);
+            case "preo" -> "preo_whsec_" + alnum(random, 32);
+            default -> alnum(random, 40);
+        });
+    }
+
+    private static String base64(RandomGenerator random, int bytes) {
+        byte[] raw = new byte[bytes];
+        random.nextBytes(raw);
+        return Base64.getEncoder().encodeToString(raw);
+    }
+
+    private static String alnum(RandomGenerator random, int length) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(ALNUM.charAt(random.nextInt(ALNUM.length())));
+        }
+        return out.toString();
+    }
+}

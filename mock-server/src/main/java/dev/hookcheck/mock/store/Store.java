@@ -1,0 +1,271 @@
+package dev.hookcheck.mock.store;
+
+import dev.hookcheck.core.event.Event;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * Everything the mock server holds, in memory. Reads run in parallel; writes are exclusive, and
+ * {@link #atomically} groups a check and a write (for example a per-organization limit) so that a
+ * refused write changes nothing.
+ */
+public final class Store {
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Clock clock;
+
+    private final Map<String, Organization> organizations = new LinkedHashMap<>();
+    /** api key → profile → organization id */
+    private final Map<String, Map<String, String>> apiKeys = new LinkedHashMap<>();
+    private final Map<String, Event> events = new HashMap<>();
+    private final Map<String, EventIndex> eventsByOrganization = new HashMap<>();
+    private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+    private final Map<String, Delivery> deliveries = new LinkedHashMap<>();
+    private final Map<String, List<String>> deliveriesByEvent = new HashMap<>();
+    private final Map<String, List<String>> deliveriesByEndpoint = new HashMap<>();
+    private final Map<String, AttemptRecord> attempts = new HashMap<>();
+    private final Map<String, List<AttemptRecord>> attemptsByDelivery = new HashMap<>();
+    private final Map<String, List<AttemptRecord>> attemptsByEndpoint = new HashMap<>();
+
+    public Store(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The server's clock: timestamps, schedules and retention all read it. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Runs {@code action} holding the write lock, so checks and writes inside it are one step. */
+    public <T> T atomically(Supplier<T> action) {
+        lock.writeLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private <T> T read(Supplier<T> action) {
+        lock.readLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void write(Runnable action) {
+        atomically(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** Forgets everything. */
+    public void clear() {
+        write(() -> {
+            organizations.clear();
+            apiKeys.clear();
+            events.clear();
+            eventsByOrganization.clear();
+            endpoints.clear();
+            deliveries.clear();
+            deliveriesByEvent.clear();
+            deliveriesByEndpoint.clear();
+            attempts.clear();
+            attemptsByDelivery.clear();
+            attemptsByEndpoint.clear();
+        });
+    }
+
+    // organizations and keys
+
+    public void addOrganization(Organization organization) {
+        write(() -> organizations.put(organization.id(), organization));
+    }
+
+    public Optional<Organization> organization(String id) {
+        return read(() -> Optional.ofNullable(organizations.get(id)));
+    }
+
+    public List<Organization> organizations(String profile) {
+        return read(() -> organizations.values().stream().filter(o -> o.profile().equals(profile)).toList());
+    }
+
+    public void addApiKey(String key, String profile, String organizationId) {
+        write(() -> apiKeys.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(profile, organizationId));
+    }
+
+    /** The organization a key opens for a profile; empty for an unknown key or one of another profile. */
+    public Optional<String> organizationOfKey(String key, String profile) {
+        return read(() -> Optional.ofNullable(apiKeys.getOrDefault(key, Map.of()).get(profile)));
+    }
+
+    /** Every key with the organization it opens per profile. */
+    public Map<String, Map<String, String>> apiKeys() {
+        return read(() -> {
+            Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+            apiKeys.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
+            return copy;
+        });
+    }
+
+    // events
+
+    public void addEvent(Event event) {
+        write(() -> {
+            if (events.putIfAbsent(event.id(), event) != null) {
+                throw new IllegalArgumentException("event " + event.id() + " exists already");
+            }
+            eventsByOrganization.computeIfAbsent(event.organizationId(), k -> new EventIndex()).add(event);
+        });
+    }
+
+    public Optional<Event> event(String id) {
+        return read(() -> Optional.ofNullable(events.get(id)));
+    }
+
+    /** An organization's events matching the filter, newest first. */
+    public Page<Event> events(String organizationId, EventFilter filter, int offset, int limit) {
+        return read(() -> {
+            EventIndex index = eventsByOrganization.get(organizationId);
+            return index == null ? new Page<>(List.of(), 0) : index.query(filter, offset, limit);
+        });
+    }
+
+    public int eventCount() {
+        return read(events::size);
+    }
+
+    // endpoints
+
+    public void putEndpoint(Endpoint endpoint) {
+        write(() -> endpoints.put(endpoint.id(), endpoint));
+    }
+
+    public Optional<Endpoint> endpoint(String id) {
+        return read(() -> Optional.ofNullable(endpoints.get(id)));
+    }
+
+    /** An organization's endpoints, oldest first. */
+    public List<Endpoint> endpoints(String organizationId) {
+        return read(() -> endpoints.values().stream().filter(e -> e.organizationId().equals(organizationId)).toList());
+    }
+
+    /** Every endpoint of a profile, oldest first. */
+    public List<Endpoint> endpointsOfProfile(String profile) {
+        return read(() -> endpoints.values().stream().filter(e -> e.profile().equals(profile)).toList());
+    }
+
+    /** Replaces an endpoint with {@code change(endpoint)}; empty if there is none. */
+    public Optional<Endpoint> updateEndpoint(String id, UnaryOperator<Endpoint> change) {
+        return atomically(() -> {
+            Endpoint current = endpoints.get(id);
+            if (current == null) {
+                return Optional.empty();
+            }
+            Endpoint next = change.apply(current);
+            endpoints.put(id, next);
+            return Optional.of(next);
+        });
+    }
+
+    public boolean deleteEndpoint(String id) {
+        return atomically(() -> endpoints.remove(id) != null);
+    }
+
+    // deliveries
+
+    public void putDelivery(Delivery delivery) {
+        write(() -> {
+            if (deliveries.put(delivery.id(), delivery) == null) {
+                deliveriesByEvent.computeIfAbsent(delivery.eventId(), k -> new ArrayList<>(1)).add(delivery.id());
+                deliveriesByEndpoint.computeIfAbsent(delivery.endpointId(), k -> new ArrayList<>()).add(delivery.id());
+            }
+        });
+    }
+
+    public Optional<Delivery> delivery(String id) {
+        return read(() -> Optional.ofNullable(deliveries.get(id)));
+    }
+
+    public Optional<Delivery> updateDelivery(String id, UnaryOperator<Delivery> change) {
+        return atomically(() -> {
+            Delivery current = deliveries.get(id);
+            if (current == null) {
+                return Optional.empty();
+            }
+            Delivery next = change.apply(current);
+            deliveries.put(id, next);
+            return Optional.of(next);
+        });
+    }
+
+    /** An event's deliveries, oldest first. */
+    public List<Delivery> deliveriesOfEvent(String eventId) {
+        return read(() -> deliveriesByEvent.getOrDefault(eventId, List.of()).stream().map(deliveries::get).toList());
+    }
+
+    /** An endpoint's deliveries, oldest first. */
+    public List<Delivery> deliveriesOfEndpoint(String endpointId) {
+        return read(() -> deliveriesByEndpoint.getOrDefault(endpointId, List.of()).stream().map(deliveries::get).toList());
+    }
+
+    /** Every delivery, oldest first. */
+    public List<Delivery> deliveries() {
+        return read(() -> List.copyOf(deliveries.values()));
+    }
+
+    // attempts
+
+    public void addAttempt(AttemptRecord attempt) {
+        write(() -> {
+            if (attempts.putIfAbsent(attempt.id(), attempt) != null) {
+                throw new IllegalArgumentException("attempt " + attempt.id() + " exists already");
+            }
+            attemptsByDelivery.computeIfAbsent(attempt.deliveryId(), k -> new ArrayList<>(1)).add(attempt);
+            attemptsByEndpoint.computeIfAbsent(attempt.endpointId(), k -> new ArrayList<>()).add(attempt);
+        });
+    }
+
+    /** Replaces a recorded attempt (for example when its next attempt gets scheduled). */
+    public void replaceAttempt(AttemptRecord attempt) {
+        write(() -> {
+            AttemptRecord old = attempts.replace(attempt.id(), attempt);
+            if (old == null) {
+                throw new IllegalArgumentException("no attempt " + attempt.id());
+            }
+            replaceIn(attemptsByDelivery.get(attempt.deliveryId()), old, attempt);
+            replaceIn(attemptsByEndpoint.get(attempt.endpointId()), old, attempt);
+        });
+    }
+
+    private static void replaceIn(List<AttemptRecord> list, AttemptRecord old, AttemptRecord next) {
+        list.set(list.indexOf(old), next);
+    }
+
+    public Optional<AttemptRecord> attempt(String id) {
+        return read(() -> Optional.ofNullable(attempts.get(id)));
+    }
+
+    /** A delivery's attempts, first first. */
+    public List<AttemptRecord> attemptsOfDelivery(String deliveryId) {
+        return read(() -> List.copyOf(attemptsByDelivery.getOrDefault(deliveryId, List.of())));
+    }
+
+    /** An endpoint's attempts, newest first (by send time). */
+    public List<AttemptRecord> attemptsOfEndpoint(String endpointId) {
+        return read(() -> attemptsByEndpoint.getOrDefault(endpointId, List.of()).stream()
+                .sorted(Comparator.comparing(AttemptRecord::sentAt).thenComparing(AttemptRecord::id).reversed())
+                .toList());
+    }
+}
