@@ -152,10 +152,10 @@ public final class Seeder {
 
         /** Time to the flow's next step: deductions follow payroll runs, everything else is minutes to days apart. */
         private Duration gap(String type) {
-            if (type.endsWith("accepted") || type.endsWith("granted") || type.contains("deduction")) {
-                return Duration.ofDays(28 + random.nextInt(5));
+            if (type.equals("enrollment.accepted") || type.equals("enrollment.granted") || type.contains("deduction")) {
+                return Duration.ofDays(14 + random.nextInt(17)); // the next payroll run
             }
-            return Duration.ofSeconds(30 + random.nextLong(3 * 86_400));
+            return Duration.ofSeconds(30 + random.nextLong(2 * 86_400));
         }
 
         /** A delivery with every attempt it has had by now: most succeed first time, some retry, a few never do. */
