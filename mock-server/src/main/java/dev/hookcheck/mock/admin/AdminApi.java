@@ -6,15 +6,26 @@ import dev.hookcheck.mock.http.Dialect;
 import dev.hookcheck.mock.http.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import tools.jackson.databind.node.ObjectNode;
 
-/** The admin API under {@code /__admin}. */
+/**
+ * The admin API under {@code /__admin}. No auth: the mock server is a local sandbox. Described,
+ * with every other route of the server, by {@code GET /__admin/openapi.json}.
+ */
 public final class AdminApi implements Dialect {
-    private final ServerContext context;
-    private final Runnable reset;
+    private final ServerRoutes server;
+    private final OrganizationRoutes organizations;
+    private final ApiKeyRoutes apiKeys;
+    private final EventRoutes events;
+    private final EndpointRoutes endpoints;
 
+    /** @param reset forgets everything and seeds again (the server's own reset) */
     public AdminApi(ServerContext context, Runnable reset) {
-        this.context = context;
-        this.reset = reset;
+        this.server = new ServerRoutes(context, reset);
+        this.organizations = new OrganizationRoutes(context.store());
+        this.apiKeys = new ApiKeyRoutes(context);
+        this.events = new EventRoutes(context);
+        this.endpoints = new EndpointRoutes(context);
     }
 
     @Override
@@ -24,11 +35,35 @@ public final class AdminApi implements Dialect {
 
     @Override
     public void routes(RoutesConfig routes) {
-        routes.get("/__admin/health", ctx -> Json.write(ctx, 200, Json.object().put("status", "ok")));
+        routes.get("/__admin/health", server::health);
+        routes.post("/__admin/reset", server::reset);
+        routes.get("/__admin/openapi.json", server::openApi);
+
+        routes.get("/__admin/organizations", organizations::list);
+
+        routes.get("/__admin/api-keys", apiKeys::list);
+        routes.post("/__admin/api-keys", apiKeys::create);
+
+        routes.get("/__admin/events", events::list);
+        routes.post("/__admin/events", events::create);
+        routes.get("/__admin/events/{id}", events::show);
+
+        routes.get("/__admin/endpoints", endpoints::list);
+        routes.post("/__admin/endpoints", endpoints::create);
+        routes.get("/__admin/endpoints/{id}", endpoints::show);
+        routes.patch("/__admin/endpoints/{id}", endpoints::update);
+        routes.delete("/__admin/endpoints/{id}", endpoints::delete);
     }
 
+    /** {@code {"errors":[{"code","title","source":{"pointer":"/<field>"}}]}}, {@code source} only when a field is at fault. */
     @Override
     public void renderError(Context ctx, ApiException error) {
-        Json.write(ctx, error.status(), Json.object().put("message", error.getMessage()));
+        ObjectNode item = Json.object().put("code", error.code()).put("title", error.getMessage());
+        if (error.field() != null) {
+            item.putObject("source").put("pointer", "/" + error.field());
+        }
+        ObjectNode body = Json.object();
+        body.putArray("errors").add(item);
+        Json.write(ctx, error.status(), body);
     }
 }

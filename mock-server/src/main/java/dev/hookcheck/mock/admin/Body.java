@@ -1,0 +1,158 @@
+package dev.hookcheck.mock.admin;
+
+import dev.hookcheck.mock.http.ApiException;
+import dev.hookcheck.mock.http.Json;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An admin request body, read field by field. Every refusal is a 400 whose field is the JSON
+ * pointer of the offending value ({@code events/1}) and whose message names it. An absent field and
+ * an explicit {@code null} both read as "not given"; {@link #has} tells them apart where that
+ * matters (a PATCH that clears a name).
+ */
+final class Body {
+    private final ObjectNode json;
+
+    private Body(ObjectNode json) {
+        this.json = json;
+    }
+
+    /** The body, refusing fields the route does not take: a misspelt field should not pass silently. */
+    static Body read(Context ctx, List<String> fields) {
+        ObjectNode json = Json.readObject(ctx);
+        for (String name : json.propertyNames()) {
+            if (!fields.contains(name)) {
+                throw ApiException.invalid(pointer(name),
+                        "unknown field '" + name + "'; this body takes " + String.join(", ", fields));
+            }
+        }
+        return new Body(json);
+    }
+
+    boolean has(String field) {
+        return json.has(field);
+    }
+
+    /** A non-empty string, or null when not given. */
+    String text(String field) {
+        JsonNode node = given(field);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isString()) {
+            throw wrongType(field, "a string", node);
+        }
+        if (node.stringValue().isEmpty()) {
+            throw ApiException.invalid(field, field + " must not be empty");
+        }
+        return node.stringValue();
+    }
+
+    /** A non-empty string that must be given. */
+    String requiredText(String field) {
+        if (!json.has(field)) {
+            throw ApiException.invalid(field, field + " is required");
+        }
+        String value = text(field);
+        if (value == null) {
+            throw wrongType(field, "a string", json.get(field));
+        }
+        return value;
+    }
+
+    /** Any string, empty included (names, descriptions), or null when not given. */
+    String freeText(String field) {
+        JsonNode node = given(field);
+        if (node != null && !node.isString()) {
+            throw wrongType(field, "a string", node);
+        }
+        return node == null ? null : node.stringValue();
+    }
+
+    Boolean bool(String field) {
+        JsonNode node = given(field);
+        if (node != null && !node.isBoolean()) {
+            throw wrongType(field, "true or false", node);
+        }
+        return node == null ? null : node.booleanValue();
+    }
+
+    /** A non-empty array of non-empty strings, or null when not given. */
+    List<String> texts(String field) {
+        JsonNode node = given(field);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw wrongType(field, "an array of strings", node);
+        }
+        if (node.isEmpty()) {
+            throw ApiException.invalid(field, field + " must not be empty");
+        }
+        List<String> values = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if (!item.isString() || item.stringValue().isEmpty()) {
+                throw ApiException.invalid(field + "/" + i,
+                        field + "[" + i + "] must be a non-empty string, got " + describe(item));
+            }
+            values.add(item.stringValue());
+        }
+        return values;
+    }
+
+    ObjectNode object(String field) {
+        JsonNode node = given(field);
+        if (node != null && !(node instanceof ObjectNode)) {
+            throw wrongType(field, "a JSON object", node);
+        }
+        return (ObjectNode) node;
+    }
+
+    /** An ISO-8601 date-time with an offset, or null when not given. */
+    Instant dateTime(String field) {
+        String value = text(field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(field,
+                    field + " must be an ISO-8601 date-time such as 2026-01-01T00:00:00Z, got '" + value + "'");
+        }
+    }
+
+    private JsonNode given(String field) {
+        JsonNode node = json.get(field);
+        return node == null || node.isNull() ? null : node;
+    }
+
+    private static ApiException wrongType(String field, String expected, JsonNode node) {
+        return ApiException.invalid(field, field + " must be " + expected + ", got " + describe(node));
+    }
+
+    private static String describe(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case STRING -> "the string " + node;
+            case NUMBER -> "the number " + node;
+            case BOOLEAN -> node.toString();
+            case NULL -> "null";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            default -> node.getNodeType().name().toLowerCase();
+        };
+    }
+
+    /** A field name as one JSON pointer segment (RFC 6901 escapes). */
+    private static String pointer(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+}

@@ -1,0 +1,104 @@
+package dev.hookcheck.mock.admin;
+
+import dev.hookcheck.core.event.Event;
+import dev.hookcheck.core.profile.EventType;
+import dev.hookcheck.core.profile.Profile;
+import dev.hookcheck.mock.ServerContext;
+import dev.hookcheck.mock.http.ApiException;
+import dev.hookcheck.mock.http.Json;
+import dev.hookcheck.mock.http.Params;
+import dev.hookcheck.mock.store.EventFilter;
+import dev.hookcheck.mock.store.Organization;
+import dev.hookcheck.mock.store.Page;
+import dev.hookcheck.mock.store.Store;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Events of any profile: create one (it fans out to the organization's endpoints like a real
+ * event), list an organization's, read one with its deliveries.
+ */
+final class EventRoutes {
+    private static final List<String> CREATE_FIELDS = List.of("profile", "type", "organizationId", "resourceType",
+            "resourceId", "data", "createdAt");
+
+    private final ServerContext context;
+    private final Store store;
+
+    EventRoutes(ServerContext context) {
+        this.context = context;
+        this.store = context.store();
+    }
+
+    /** {@code POST /__admin/events}. */
+    void create(Context ctx) {
+        Body body = Body.read(ctx, CREATE_FIELDS);
+        String organizationId = body.text("organizationId");
+        Profile profile = Scope.profileOrDefault(store, body.text("profile"), organizationId);
+        EventType type = eventType(profile, body.requiredText("type"), "type");
+        String resourceType = body.text("resourceType");
+        if (resourceType != null && !profile.events().hasResourceType(resourceType)) {
+            throw ApiException.invalid("resourceType", "resourceType must be one of "
+                    + String.join(", ", profile.events().resourceTypes()) + " for profile '" + profile.name()
+                    + "', got '" + resourceType + "'");
+        }
+        String resolvedResourceType = resourceType != null ? resourceType : type.resourceType();
+        String resourceId = body.text("resourceId");
+        if (resourceId == null && !profile.ids().resources().containsKey(resolvedResourceType)) {
+            throw ApiException.invalid("resourceId", "resourceId is required: profile '" + profile.name()
+                    + "' has no id format for resource type '" + resolvedResourceType + "'");
+        }
+        ObjectNode data = body.object("data");
+        Instant createdAt = body.dateTime("createdAt");
+        Organization organization = Scope.organization(store, profile, organizationId, "organizationId");
+
+        Event event = new Event(profile.ids().event().generate(context.random()), profile.name(), organization.id(),
+                type.name(), resolvedResourceType,
+                resourceId != null ? resourceId : profile.ids().resource(resolvedResourceType).generate(context.random()),
+                createdAt != null ? createdAt : context.now(),
+                data != null ? Json.MAPPER.writeValueAsString(data) : "{}");
+        store.addEvent(event);
+        context.deliveries().fanOut(event);
+        Json.write(ctx, 201, Views.event(event));
+    }
+
+    /** {@code GET /__admin/events?profile=&organizationId=&type=&limit=&offset=}, newest first. */
+    void list(Context ctx) {
+        String organizationId = Params.text(ctx, "organizationId");
+        Profile profile = Scope.profileOrDefault(store, Params.text(ctx, "profile"), organizationId);
+        String type = Params.text(ctx, "type");
+        if (type != null) {
+            eventType(profile, type, "type");
+        }
+        int limit = Params.integer(ctx, "limit", 100, 1, 1000);
+        int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        // a profile without organizations has no events to list, which is not the caller's mistake
+        boolean nothingToList = organizationId == null && store.organizations(profile.name()).isEmpty();
+        Page<Event> page = nothingToList ? new Page<>(List.of(), 0)
+                : store.events(Scope.organization(store, profile, organizationId, "organizationId").id(),
+                        new EventFilter(type, null, null, null, null), offset, limit);
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("events");
+        page.items().forEach(e -> items.add(Views.event(e)));
+        Json.write(ctx, 200, body.put("total", page.total()));
+    }
+
+    /** {@code GET /__admin/events/{id}}: the event and its deliveries. */
+    void show(Context ctx) {
+        String id = ctx.pathParam("id");
+        Event event = store.event(id).orElseThrow(() -> ApiException.notFound("no event '" + id + "'"));
+        ObjectNode body = Views.event(event);
+        ArrayNode deliveries = body.putArray("deliveries");
+        store.deliveriesOfEvent(id).forEach(d -> deliveries.add(Views.delivery(d)));
+        Json.write(ctx, 200, body);
+    }
+
+    private static EventType eventType(Profile profile, String name, String field) {
+        return profile.events().find(name).orElseThrow(() -> ApiException.invalid(field, field + " must be one of "
+                + String.join(", ", profile.events().names()) + " for profile '" + profile.name() + "', got '"
+                + name + "'"));
+    }
+}
