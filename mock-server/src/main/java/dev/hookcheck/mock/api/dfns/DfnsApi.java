@@ -7,12 +7,18 @@ import dev.hookcheck.mock.http.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-/** The dfns API dialect. */
+/**
+ * The Dfns webhooks API: webhooks (create, list, read, update, delete, ping) and the webhook events
+ * each delivery attempt leaves behind. Errors are {@code {"error":{"message":"…"}}}.
+ */
 public final class DfnsApi implements Dialect {
-    private final ServerContext context;
+    private final Webhooks webhooks;
+    private final WebhookEvents events;
 
     public DfnsApi(ServerContext context) {
-        this.context = context;
+        Access access = new Access(context.store());
+        this.webhooks = new Webhooks(context, access);
+        this.events = new WebhookEvents(context, access);
     }
 
     @Override
@@ -22,10 +28,18 @@ public final class DfnsApi implements Dialect {
 
     @Override
     public void routes(RoutesConfig routes) {
+        routes.post("/webhooks", webhooks::create);
+        routes.get("/webhooks", webhooks::list);
+        routes.get("/webhooks/{webhookId}", webhooks::get);
+        routes.put("/webhooks/{webhookId}", webhooks::update);
+        routes.delete("/webhooks/{webhookId}", webhooks::delete);
+        routes.post("/webhooks/{webhookId}/ping", webhooks::ping);
+        routes.get("/webhooks/{webhookId}/events", events::list);
+        routes.get("/webhooks/{webhookId}/events/{webhookEventId}", events::get);
     }
 
     @Override
     public void renderError(Context ctx, ApiException error) {
-        Json.write(ctx, error.status(), Json.object().put("message", error.getMessage()));
+        Json.write(ctx, error.status(), Json.object().set("error", Json.object().put("message", error.getMessage())));
     }
 }
