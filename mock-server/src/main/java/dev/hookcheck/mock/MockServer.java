@@ -120,6 +120,7 @@ public final class MockServer implements AutoCloseable {
             if (started) {
                 app.stop();
             }
+            context.deliveries().close();
         }
     }
 

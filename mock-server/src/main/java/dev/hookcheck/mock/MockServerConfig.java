@@ -1,6 +1,8 @@
 package dev.hookcheck.mock;
 
+import dev.hookcheck.core.time.VirtualClock;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,10 +15,17 @@ import java.util.Optional;
  * @param eventsPerProfile how many events are seeded per profile
  * @param apiKey a key that opens the default organization of every profile, besides the generated ones
  * @param dfnsWebhookLimit how many Dfns webhooks one organization may have (Dfns's default is 5)
- * @param clock the server's clock
+ * @param clock the server's clock: timestamps, retry schedules and retention all read it. A
+ *     {@link VirtualClock} (the default, at real speed) can be sped up and advanced; any other clock
+ *     cannot be advanced
+ * @param maxConcurrentDeliveries attempts in flight at once, over all endpoints
+ * @param maxConcurrentPerEndpoint attempts in flight at once to one endpoint; more wait their turn
+ * @param rotationOverlap how long a rotated-out secret keeps signing beside the new one, where the
+ *     scheme carries several signatures
  */
 public record MockServerConfig(String host, int port, long seed, int eventsPerProfile, Optional<String> apiKey,
-        int dfnsWebhookLimit, Clock clock) {
+        int dfnsWebhookLimit, Clock clock, int maxConcurrentDeliveries, int maxConcurrentPerEndpoint,
+        Duration rotationOverlap) {
 
     public MockServerConfig {
         Objects.requireNonNull(host, "host");
@@ -31,6 +40,13 @@ public record MockServerConfig(String host, int port, long seed, int eventsPerPr
         if (dfnsWebhookLimit < 1) {
             throw new IllegalArgumentException("dfnsWebhookLimit must be at least 1, got " + dfnsWebhookLimit);
         }
+        if (maxConcurrentDeliveries < 1 || maxConcurrentPerEndpoint < 1) {
+            throw new IllegalArgumentException("delivery concurrency limits must be at least 1");
+        }
+        Objects.requireNonNull(rotationOverlap, "rotationOverlap");
+        if (rotationOverlap.isNegative()) {
+            throw new IllegalArgumentException("rotationOverlap must not be negative, got " + rotationOverlap);
+        }
         apiKey.ifPresent(k -> {
             if (k.isBlank() || k.chars().anyMatch(Character::isWhitespace)) {
                 throw new IllegalArgumentException("an API key must be non-empty and contain no whitespace");
@@ -39,34 +55,57 @@ public record MockServerConfig(String host, int port, long seed, int eventsPerPr
     }
 
     public static MockServerConfig defaults() {
-        return new MockServerConfig("127.0.0.1", 0, 1, 300, Optional.empty(), 5, Clock.systemUTC());
+        return new MockServerConfig("127.0.0.1", 0, 1, 300, Optional.empty(), 5, VirtualClock.system(), 32, 4,
+                Duration.ofHours(24));
     }
 
     public MockServerConfig withHost(String value) {
-        return new MockServerConfig(value, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock);
+        return new MockServerConfig(value, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock, maxConcurrentDeliveries,
+                maxConcurrentPerEndpoint, rotationOverlap);
     }
 
     public MockServerConfig withPort(int value) {
-        return new MockServerConfig(host, value, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock);
+        return new MockServerConfig(host, value, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock, maxConcurrentDeliveries,
+                maxConcurrentPerEndpoint, rotationOverlap);
     }
 
     public MockServerConfig withSeed(long value) {
-        return new MockServerConfig(host, port, value, eventsPerProfile, apiKey, dfnsWebhookLimit, clock);
+        return new MockServerConfig(host, port, value, eventsPerProfile, apiKey, dfnsWebhookLimit, clock, maxConcurrentDeliveries,
+                maxConcurrentPerEndpoint, rotationOverlap);
     }
 
     public MockServerConfig withEventsPerProfile(int value) {
-        return new MockServerConfig(host, port, seed, value, apiKey, dfnsWebhookLimit, clock);
+        return new MockServerConfig(host, port, seed, value, apiKey, dfnsWebhookLimit, clock, maxConcurrentDeliveries,
+                maxConcurrentPerEndpoint, rotationOverlap);
     }
 
     public MockServerConfig withApiKey(String value) {
-        return new MockServerConfig(host, port, seed, eventsPerProfile, Optional.of(value), dfnsWebhookLimit, clock);
+        return new MockServerConfig(host, port, seed, eventsPerProfile, Optional.of(value), dfnsWebhookLimit, clock, maxConcurrentDeliveries,
+                maxConcurrentPerEndpoint, rotationOverlap);
     }
 
     public MockServerConfig withDfnsWebhookLimit(int value) {
-        return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, value, clock);
+        return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, value, clock, maxConcurrentDeliveries,
+                maxConcurrentPerEndpoint, rotationOverlap);
+    }
+
+    /** A virtual clock running {@code scale} times faster than real time (0: only advancing moves it). */
+    public MockServerConfig withTimeScale(double scale) {
+        return withClock(VirtualClock.scaled(scale));
+    }
+
+    public MockServerConfig withConcurrency(int overall, int perEndpoint) {
+        return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock, overall,
+                perEndpoint, rotationOverlap);
+    }
+
+    public MockServerConfig withRotationOverlap(Duration value) {
+        return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock,
+                maxConcurrentDeliveries, maxConcurrentPerEndpoint, value);
     }
 
     public MockServerConfig withClock(Clock value) {
-        return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, value);
+        return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, value, maxConcurrentDeliveries,
+                maxConcurrentPerEndpoint, rotationOverlap);
     }
 }

@@ -1,7 +1,6 @@
 package dev.hookcheck.mock;
 
-import dev.hookcheck.mock.delivery.BasicDeliveries;
-import dev.hookcheck.mock.delivery.Deliveries;
+import dev.hookcheck.mock.delivery.DeliveryEngine;
 import dev.hookcheck.mock.store.Store;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,13 +14,13 @@ public final class ServerContext {
     private final MockServerConfig config;
     private final Store store;
     private final Random random;
-    private final Deliveries deliveries;
+    private final DeliveryEngine deliveries;
 
     public ServerContext(MockServerConfig config, Store store) {
         this.config = config;
         this.store = store;
         this.random = new Random(config.seed() * 31 + 7); // java.util.Random is thread-safe
-        this.deliveries = new BasicDeliveries(this);
+        this.deliveries = new DeliveryEngine(this);
     }
 
     public MockServerConfig config() {
@@ -36,7 +35,7 @@ public final class ServerContext {
         return random;
     }
 
-    public Deliveries deliveries() {
+    public DeliveryEngine deliveries() {
         return deliveries;
     }
 

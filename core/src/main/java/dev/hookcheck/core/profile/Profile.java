@@ -26,6 +26,7 @@ import java.util.OptionalInt;
  * @param circuitBreaker consecutive failed deliveries after which an endpoint stops receiving, if the
  *     provider has such a rule
  * @param timeout how long the provider waits for a receiver's answer by default
+ * @param rules how it treats attempts and special answers
  * @param events the event catalog
  * @param ids the id formats
  * @param payloads builds the delivered body
@@ -40,6 +41,7 @@ public record Profile(
         RetryPolicy retryPolicy,
         OptionalInt circuitBreaker,
         Duration timeout,
+        DeliveryRules rules,
         EventCatalog events,
         Ids ids,
         PayloadBuilder payloads,
@@ -54,6 +56,7 @@ public record Profile(
         Objects.requireNonNull(retryPolicy, "retryPolicy");
         Objects.requireNonNull(circuitBreaker, "circuitBreaker");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(payloads, "payloads");
@@ -75,7 +78,7 @@ public record Profile(
 
     /** Same profile, another signature scheme (for example a declarative one for an unpublished format). */
     public Profile withScheme(SignatureScheme other) {
-        return new Profile(name, displayName, other, successRule, retryPolicy, circuitBreaker, timeout, events, ids,
+        return new Profile(name, displayName, other, successRule, retryPolicy, circuitBreaker, timeout, rules, events, ids,
                 payloads, idempotencyKey, assumptions);
     }
 

@@ -58,7 +58,7 @@ public final class Profiles {
                 // documented example schedule: immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h (+ jitter)
                 new RetryPolicy(List.of(ofSeconds(5), ofMinutes(5), ofMinutes(30), ofHours(2), ofHours(5), ofHours(10),
                         ofHours(14), ofHours(20), ofHours(24)), 0.1),
-                OptionalInt.empty(), ofSeconds(15),
+                OptionalInt.empty(), ofSeconds(15), DeliveryRules.STANDARD_WEBHOOKS,
                 new EventCatalog(List.of(
                         new EventType("invoice.created", "invoice"), new EventType("invoice.paid", "invoice"),
                         new EventType("customer.created", "customer"), new EventType("customer.updated", "customer"),
@@ -86,7 +86,7 @@ public final class Profiles {
         delays.add(ofHours(24));
         delays.add(ofHours(24)); // 14 attempts over ~3.42 days, longest gap 24 h
         return new Profile("vitable", "Vitable Connect", SignatureSchemes.declarative(SignatureSchemes.VITABLE),
-                SuccessRule.ANY_2XX, new RetryPolicy(delays, 0.1), OptionalInt.of(25), ofSeconds(30),
+                SuccessRule.ANY_2XX, new RetryPolicy(delays, 0.1), OptionalInt.of(25), ofSeconds(30), DeliveryRules.PLAIN,
                 new EventCatalog(List.of(
                         new EventType("employer.eligibility_policy_created", "employer"),
                         new EventType("employee.eligibility_granted", "employee"),
@@ -148,7 +148,7 @@ public final class Profiles {
         return new Profile("dfns", "Dfns", SignatureSchemes.declarative(SignatureSchemes.DFNS), SuccessRule.EXACTLY_200,
                 // attempts at +1 min, +12 min, +2 h and +1 day after the first
                 new RetryPolicy(List.of(ofMinutes(1), ofMinutes(11), ofMinutes(108), ofHours(22)), 0),
-                OptionalInt.empty(), ofSeconds(10),
+                OptionalInt.empty(), ofSeconds(10), DeliveryRules.DFNS,
                 new EventCatalog(kinds, List.of("wallet", "transferRequest", "transactionRequest", "signatureRequest",
                         "blockchainEvent", "policyEvaluation", "approval", "key", "payout")),
                 new Ids(IdFormat.dfns("whe-"), IdFormat.dfns("whe-"), IdFormat.dfns("wh-"), IdFormat.dfns("or-"),
@@ -168,7 +168,7 @@ public final class Profiles {
     private static Profile preo() {
         return new Profile("preo", "Preo", SignatureSchemes.declarative(SignatureSchemes.PREO), SuccessRule.ANY_2XX,
                 new RetryPolicy(List.of(ofMinutes(1), ofMinutes(5), ofMinutes(30), ofHours(2), ofHours(6)), 0),
-                OptionalInt.empty(), ofSeconds(10),
+                OptionalInt.empty(), ofSeconds(10), DeliveryRules.PLAIN,
                 new EventCatalog(List.of(
                         new EventType("order.created", "order"), new EventType("order.updated", "order"),
                         new EventType("order.refunded", "order"), new EventType("purchase.created", "purchase"),
@@ -198,7 +198,7 @@ public final class Profiles {
                 SuccessRule.ANY_2XX,
                 new RetryPolicy(List.of(ofHours(1), ofHours(2), ofHours(4), ofHours(8), ofHours(16), ofHours(24),
                         ofHours(17)), 0.1),
-                OptionalInt.empty(), ofSeconds(20),
+                OptionalInt.empty(), ofSeconds(20), DeliveryRules.PLAIN,
                 new EventCatalog(List.of(
                         new EventType("payment_intent.succeeded", "payment_intent"),
                         new EventType("payment_intent.payment_failed", "payment_intent"),
@@ -225,7 +225,7 @@ public final class Profiles {
     /** GitHub (extra): no timestamp, no automatic retries. */
     private static Profile github() {
         return new Profile("github", "GitHub", SignatureSchemes.declarative(SignatureSchemes.GITHUB),
-                SuccessRule.ANY_2XX, RetryPolicy.none(), OptionalInt.empty(), ofSeconds(10),
+                SuccessRule.ANY_2XX, RetryPolicy.none(), OptionalInt.empty(), ofSeconds(10), DeliveryRules.PLAIN,
                 new EventCatalog(List.of(
                         new EventType("ping", "hook"), new EventType("push", "repository"),
                         new EventType("pull_request", "pull_request"), new EventType("issues", "issue"),

@@ -6,7 +6,7 @@ import dev.hookcheck.mock.store.Endpoint;
 
 /**
  * What the API layer asks of the delivery side: fan a new event out to the endpoints that want it,
- * retry a delivery by hand, ping an endpoint. Not a published API.
+ * retry a delivery by hand, rotate a secret, ping an endpoint. Not a published API.
  */
 public interface Deliveries {
 
@@ -15,6 +15,12 @@ public interface Deliveries {
 
     /** Schedules another attempt of a finished delivery now. */
     Delivery retry(Delivery delivery);
+
+    /**
+     * Gives the endpoint a new secret, keeping the old one beside it for the configured overlap where
+     * the scheme carries several signatures; returns the endpoint with the new secret first.
+     */
+    Endpoint rotateSecret(String endpointId);
 
     /** Sends a signed test event to the endpoint (not stored) and reports how it answered. */
     PingResult ping(Endpoint endpoint);

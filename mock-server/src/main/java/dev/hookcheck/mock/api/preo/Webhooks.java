@@ -104,13 +104,15 @@ final class Webhooks {
         ctx.status(204);
     }
 
-    /** A new secret replaces the current one at once: the old one is never shown (nor accepted) again. */
+    /**
+     * A new secret signs every delivery from now on and is the only one shown; the old one is kept
+     * (never shown) for the server's rotation overlap, the delivery engine's rule for rotation.
+     */
     void rotateSecret(Context ctx, String organizationId) {
         String id = ctx.pathParam("id");
         Endpoint rotated = store.atomically(() -> {
             owned(store, organizationId, id);
-            var secret = Secrets.generate(PreoApi.PROFILE, context.random());
-            return store.updateEndpoint(id, e -> e.withSecrets(List.of(secret), context.now())).orElseThrow();
+            return context.deliveries().rotateSecret(id);
         });
         Json.write(ctx, 200, json.endpoint(rotated));
     }

@@ -35,12 +35,13 @@ class PreoRotateSecretTest extends PreoApiTestBase {
     }
 
     @Test
-    void theOldSecretIsReplacedNotKeptAlongside() {
+    void theNewSecretComesFirstAndTheOldOneIsKeptOnlyForTheRotationOverlap() {
+        String old = mine.secret().reveal();
         String secret = assertEndpoint(rotate(mine), 200).get("secret").stringValue();
 
         Endpoint stored = store.endpoint(mine.id()).orElseThrow();
-        assertThat(stored.secrets()).hasSize(1);
         assertThat(stored.secret().reveal()).isEqualTo(secret);
+        assertThat(stored.secrets()).extracting(s -> s.reveal()).containsExactly(secret, old);
     }
 
     @Test

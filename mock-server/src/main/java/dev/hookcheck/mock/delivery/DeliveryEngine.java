@@ -1,0 +1,477 @@
+package dev.hookcheck.mock.delivery;
+
+import dev.hookcheck.core.Secret;
+import dev.hookcheck.core.event.Attempt;
+import dev.hookcheck.core.event.Event;
+import dev.hookcheck.core.event.SignedWebhook;
+import dev.hookcheck.core.profile.DeliveryRules;
+import dev.hookcheck.core.profile.Profile;
+import dev.hookcheck.core.profile.Profiles;
+import dev.hookcheck.core.time.VirtualClock;
+import dev.hookcheck.mock.ServerContext;
+import dev.hookcheck.mock.seed.Secrets;
+import dev.hookcheck.mock.store.AttemptRecord;
+import dev.hookcheck.mock.store.Delivery;
+import dev.hookcheck.mock.store.DeliveryStatus;
+import dev.hookcheck.mock.store.Endpoint;
+import dev.hookcheck.mock.store.Store;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+
+/**
+ * Delivers events as the provider would: one delivery per matching endpoint, each attempt signed
+ * and POSTed for real, judged by the profile's success rule, retried on the profile's schedule (with
+ * jitter from a random seeded per delivery) on the server's clock, until delivered or exhausted.
+ * Status rules: a 3xx is a failure (never followed); where the profile says so a 410 disables the
+ * endpoint and a 429/502/504 {@code Retry-After} postpones the next attempt; a circuit breaker
+ * disables an endpoint after that many consecutive failed attempts; an endpoint that is disabled or
+ * deleted gets no more attempts (its pending deliveries fail with {@code endpoint_disabled} or
+ * {@code endpoint_deleted}).
+ *
+ * <p>Bounded: at most {@code maxConcurrentDeliveries} attempts in flight, at most
+ * {@code maxConcurrentPerEndpoint} per endpoint (the rest wait in line, not on a thread), every
+ * exchange bounded by its timeout and every answer by {@link HttpSender#MAX_BODY}.
+ */
+public final class DeliveryEngine implements Deliveries, AutoCloseable {
+    private final ServerContext context;
+    private final Store store;
+    private final HttpSender http = new HttpSender();
+    private final ExecutorService workers;
+    private final Scheduler scheduler;
+    private final Map<String, Gate> gates = new HashMap<>();
+    private final Map<String, AtomicInteger> consecutiveFailures = new ConcurrentHashMap<>();
+    /** Attempts already held back once by an injected delay ({@code deliveryId#number}). */
+    private final Map<String, Boolean> delayed = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition progressed = lock.newCondition();
+    private volatile FailureInjection injection = FailureInjection.NONE;
+    private int active;
+
+    /** Attempts to one endpoint: how many run, and who waits. Guarded by {@link #lock}. */
+    private static final class Gate {
+        int running;
+        final Queue<Runnable> waiting = new ArrayDeque<>();
+    }
+
+    public DeliveryEngine(ServerContext context) {
+        this.context = context;
+        this.store = context.store();
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(context.config().maxConcurrentDeliveries(), r -> {
+            Thread t = new Thread(r, "hookcheck-delivery-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.scheduler = new Scheduler(context.clock(), workers);
+    }
+
+    public void setFailureInjection(FailureInjection value) {
+        injection = value;
+    }
+
+    // ---- what the API asks for
+
+    @Override
+    public void fanOut(Event event) {
+        Profile profile = Profiles.get(event.profile());
+        Instant now = context.now();
+        for (Endpoint endpoint : store.endpoints(event.organizationId())) {
+            if (endpoint.enabled() && endpoint.receives(event.type())) {
+                Delivery delivery = Delivery.pending(profile.ids().delivery().generate(context.random()), profile.name(),
+                        event.organizationId(), event.id(), endpoint.id(), now);
+                store.putDelivery(delivery);
+                scheduleAttempt(delivery.id(), now);
+            }
+        }
+    }
+
+    @Override
+    public Delivery retry(Delivery delivery) {
+        Instant now = context.now();
+        Delivery pending = store.updateDelivery(delivery.id(), d -> withStatus(d, DeliveryStatus.PENDING, "", null, null,
+                now)).orElseThrow();
+        scheduleAttempt(delivery.id(), now);
+        return pending;
+    }
+
+    @Override
+    public PingResult ping(Endpoint endpoint) {
+        Profile profile = Profiles.get(endpoint.profile());
+        Instant now = context.now();
+        var type = profile.events().types().get(0);
+        String eventId = profile.ids().event().generate(context.random());
+        Event event = new Event(eventId, profile.name(), endpoint.organizationId(), type.name(), type.resourceType(),
+                profile.ids().resource(type.resourceType()).generate(context.random()), now, "{\"ping\":true}");
+        SignedWebhook webhook = profile.sign(event, Attempt.first("ping", endpoint.id(), eventId, now), endpoint.secrets());
+        HttpSender.Response response = http.post(endpoint.url(), webhook.headers(), webhook.body(), timeoutOf(endpoint, profile));
+        return new PingResult(response.status(), response.error());
+    }
+
+    /**
+     * Gives the endpoint a new secret. Where the scheme carries several signatures, deliveries are
+     * signed with both the new and the old secret until {@code overlap} has passed; single-signature
+     * schemes sign with the new secret at once (the old one is only listed until then).
+     */
+    public Endpoint rotateSecret(String endpointId, Duration overlap) {
+        Instant now = context.now();
+        Endpoint rotated = store.updateEndpoint(endpointId, e -> e.withSecrets(overlap.isZero()
+                ? List.of(Secrets.generate(e.profile(), context.random()))
+                : List.of(Secrets.generate(e.profile(), context.random()), e.secret()), now))
+                .orElseThrow(() -> new IllegalArgumentException("no endpoint " + endpointId));
+        if (!overlap.isZero()) {
+            Secret current = rotated.secret();
+            scheduler.schedule(now.plus(overlap), () -> store.updateEndpoint(endpointId, e -> e.secret().equals(current)
+                    ? e.withSecrets(List.of(current), context.now()) : e));
+        }
+        return rotated;
+    }
+
+    @Override
+    public Endpoint rotateSecret(String endpointId) {
+        return rotateSecret(endpointId, context.config().rotationOverlap());
+    }
+
+    // ---- time
+
+    /** Moves the server's clock ahead, firing every attempt that falls due on the way, in order. */
+    public void advance(Duration amount) {
+        awaitIdle();
+        scheduler.advance(amount);
+        awaitIdle();
+    }
+
+    public void setTimeScale(double scale) {
+        if (!(context.clock() instanceof VirtualClock virtual)) {
+            throw new IllegalStateException("the server's clock is fixed; start the server with a VirtualClock to change its speed");
+        }
+        virtual.setScale(scale);
+    }
+
+    /** Attempts waiting for their instant. */
+    public int scheduled() {
+        return scheduler.pending();
+    }
+
+    // ---- waiting without sleeping
+
+    /**
+     * Blocks until at least {@code count} deliveries match, then returns them (oldest first).
+     *
+     * @throws TimeoutException when they do not within {@code timeout}
+     */
+    public List<Delivery> awaitDeliveries(Predicate<Delivery> matching, int count, Duration timeout)
+            throws TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                List<Delivery> found = store.deliveries().stream().filter(matching).toList();
+                if (found.size() >= count) {
+                    return found;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new TimeoutException("waited " + timeout.toMillis() + " ms for " + count
+                            + " matching deliveries, saw " + found.size());
+                }
+                progressed.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until no attempt is running or waiting for its endpoint. */
+    public void awaitIdle() {
+        lock.lock();
+        try {
+            while (active > 0) {
+                progressed.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- attempts
+
+    private void scheduleAttempt(String deliveryId, Instant at) {
+        scheduler.schedule(at, () -> admit(deliveryId));
+    }
+
+    /** Runs the attempt now, or queues it behind the endpoint's running attempts. */
+    private void admit(String deliveryId) {
+        String endpointId = store.delivery(deliveryId).map(Delivery::endpointId).orElse(null);
+        if (endpointId == null) {
+            return;
+        }
+        lock.lock();
+        Gate gate;
+        try {
+            active++;
+            gate = gates.computeIfAbsent(endpointId, k -> new Gate());
+            if (gate.running >= context.config().maxConcurrentPerEndpoint()) {
+                gate.waiting.add(() -> attemptAndRelease(deliveryId, endpointId));
+                return;
+            }
+            gate.running++;
+        } finally {
+            lock.unlock();
+        }
+        attemptAndRelease(deliveryId, endpointId);
+    }
+
+    private void attemptAndRelease(String deliveryId, String endpointId) {
+        try {
+            attempt(deliveryId);
+        } finally {
+            Runnable next;
+            lock.lock();
+            try {
+                Gate gate = gates.get(endpointId);
+                next = gate.waiting.poll();
+                if (next == null) {
+                    gate.running--;
+                }
+                active--;
+                progressed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            if (next != null) {
+                workers.execute(next);
+            }
+        }
+    }
+
+    private void attempt(String deliveryId) {
+        Delivery delivery = store.delivery(deliveryId).orElse(null);
+        if (delivery == null || delivery.status().isFinal()) {
+            return;
+        }
+        Optional<Endpoint> maybeEndpoint = store.endpoint(delivery.endpointId());
+        if (maybeEndpoint.isEmpty() || !maybeEndpoint.get().enabled()) {
+            finish(delivery, DeliveryStatus.FAILED, maybeEndpoint.isEmpty() ? "endpoint_deleted" : "endpoint_disabled", null);
+            return;
+        }
+        Endpoint endpoint = maybeEndpoint.get();
+        Event event = store.event(delivery.eventId()).orElseThrow();
+        Profile profile = Profiles.get(delivery.profile());
+        List<AttemptRecord> previous = store.attemptsOfDelivery(deliveryId);
+        int number = delivery.attempts() + 1;
+        AttemptPlan plan = injection.plan(delivery, event, endpoint, number);
+        if (!plan.delay().isZero() && delayed.putIfAbsent(deliveryId + "#" + number, Boolean.TRUE) == null) {
+            scheduleAttempt(deliveryId, context.now().plus(plan.delay()));
+            return;
+        }
+        Instant now = context.now();
+        Attempt attempt = attemptFor(profile, delivery, event, endpoint, previous, number, now);
+        store.updateDelivery(deliveryId, d -> new Delivery(d.id(), d.profile(), d.organizationId(), d.eventId(),
+                d.endpointId(), DeliveryStatus.IN_PROGRESS, d.attempts(), d.createdAt(),
+                d.startedAt() == null ? now : d.startedAt(), null, null, "", d.lastAttemptAt(), null, d.responseStatus(),
+                d.signature()));
+        SignedWebhook webhook = plan.mutation().apply(profile.sign(event, attempt, endpoint.secrets()));
+        String attemptId = profile.rules().attemptsAreEvents() ? attempt.attemptId() : deliveryId + "." + number;
+        String retryOf = previous.isEmpty() ? null : previous.get(previous.size() - 1).id();
+
+        if (plan.drop()) {
+            record(new AttemptRecord(attemptId, deliveryId, endpoint.id(), event.id(), event.organizationId(), profile.name(),
+                    number, now, retryOf, webhook.headers(), webhook.bodyText(), null, Map.of(), null, 0, "dropped", false,
+                    null, plan.label()));
+            finish(store.delivery(deliveryId).orElseThrow(), DeliveryStatus.FAILED, "dropped", webhook);
+            return;
+        }
+        HttpSender.Response response = send(endpoint, profile, webhook, plan, attemptId, deliveryId, event, number, now,
+                retryOf);
+        boolean success = response.status() != null && profile.successRule().isSuccess(response.status()) && !plan.lostAck();
+        if (success) {
+            consecutiveFailures.computeIfAbsent(endpoint.id(), k -> new AtomicInteger()).set(0);
+            record(recordOf(attemptId, deliveryId, endpoint, event, profile, number, now, retryOf, webhook, response, true,
+                    null, plan.label()));
+            finish(store.delivery(deliveryId).orElseThrow(), DeliveryStatus.DELIVERED, "", webhook);
+            return;
+        }
+        Instant next = nextAttempt(profile, delivery, number, now, response);
+        record(recordOf(attemptId, deliveryId, endpoint, event, profile, number, now, retryOf, webhook, response, false,
+                next, plan.label()));
+        if (profile.rules().goneDisablesEndpoint() && Integer.valueOf(410).equals(response.status())) {
+            store.updateEndpoint(endpoint.id(), e -> e.withEnabled(false, "gone", context.now()));
+            finish(store.delivery(deliveryId).orElseThrow(), DeliveryStatus.FAILED, "endpoint_gone", webhook);
+            return;
+        }
+        int failures = consecutiveFailures.computeIfAbsent(endpoint.id(), k -> new AtomicInteger()).incrementAndGet();
+        if (profile.circuitBreaker().isPresent() && failures >= profile.circuitBreaker().getAsInt()) {
+            store.updateEndpoint(endpoint.id(), e -> e.withEnabled(false, "circuit_breaker", context.now()));
+            finish(store.delivery(deliveryId).orElseThrow(), DeliveryStatus.FAILED, "circuit_breaker", webhook);
+            return;
+        }
+        if (next == null) {
+            finish(store.delivery(deliveryId).orElseThrow(), DeliveryStatus.EXHAUSTED, "max_attempts", webhook);
+            return;
+        }
+        Delivery current = store.delivery(deliveryId).orElseThrow();
+        store.updateDelivery(deliveryId, d -> new Delivery(d.id(), d.profile(), d.organizationId(), d.eventId(),
+                d.endpointId(), DeliveryStatus.RETRYING, d.attempts(), d.createdAt(), d.startedAt(), null, null, "",
+                d.lastAttemptAt(), next, d.responseStatus(), d.signature()));
+        scheduleAttempt(current.id(), next);
+    }
+
+    private HttpSender.Response send(Endpoint endpoint, Profile profile, SignedWebhook webhook, AttemptPlan plan,
+            String attemptId, String deliveryId, Event event, int number, Instant now, String retryOf) {
+        Duration timeout = timeoutOf(endpoint, profile);
+        if (plan.copies() == 1) {
+            return http.post(endpoint.url(), webhook.headers(), webhook.body(), timeout);
+        }
+        // the first copy decides the delivery; the others are recorded as what they are: duplicates
+        List<java.util.concurrent.Future<HttpSender.Response>> extra = new ArrayList<>();
+        HttpSender.Response first;
+        if (plan.concurrentCopies()) {
+            for (int c = 2; c <= plan.copies(); c++) {
+                extra.add(workers.submit(() -> http.post(endpoint.url(), webhook.headers(), webhook.body(), timeout)));
+            }
+            first = http.post(endpoint.url(), webhook.headers(), webhook.body(), timeout);
+        } else {
+            first = http.post(endpoint.url(), webhook.headers(), webhook.body(), timeout);
+            for (int c = 2; c <= plan.copies(); c++) {
+                extra.add(java.util.concurrent.CompletableFuture.completedFuture(
+                        http.post(endpoint.url(), webhook.headers(), webhook.body(), timeout)));
+            }
+        }
+        for (int c = 0; c < extra.size(); c++) {
+            HttpSender.Response copy;
+            try {
+                copy = extra.get(c).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return first;
+            } catch (java.util.concurrent.ExecutionException e) {
+                continue;
+            }
+            record(recordOf(attemptId + "~" + (c + 2), deliveryId, endpoint, event, profile, number, now, retryOf, webhook,
+                    copy, copy.status() != null && profile.successRule().isSuccess(copy.status()), null,
+                    plan.label() + " (copy " + (c + 2) + " of " + plan.copies() + ")"));
+        }
+        return first;
+    }
+
+    private Attempt attemptFor(Profile profile, Delivery delivery, Event event, Endpoint endpoint,
+            List<AttemptRecord> previous, int number, Instant now) {
+        if (!profile.rules().attemptsAreEvents()) {
+            return new Attempt(delivery.id(), endpoint.id(), number, event.id(), null, event.id(), now);
+        }
+        List<AttemptRecord> own = previous.stream().filter(a -> !a.id().contains("~")).toList();
+        String id = profile.ids().event().generate(context.random());
+        return own.isEmpty() ? Attempt.first(delivery.id(), endpoint.id(), id, now)
+                : new Attempt(delivery.id(), endpoint.id(), number, id, own.get(own.size() - 1).id(), own.get(0).id(), now);
+    }
+
+    /** When the next attempt is due after failed attempt {@code number}, or null when it was the last. */
+    private Instant nextAttempt(Profile profile, Delivery delivery, int number, Instant now, HttpSender.Response response) {
+        Optional<Duration> delay = profile.retryPolicy().delayAfter(number, new SplittableRandom(
+                context.config().seed() ^ delivery.id().hashCode() * 31L + number));
+        if (delay.isEmpty()) {
+            return null;
+        }
+        Duration wait = delay.get();
+        Integer status = response.status();
+        if (profile.rules().honoursRetryAfter() && status != null && (status == 429 || status == 502 || status == 504)) {
+            Duration asked = retryAfter(response.headers().get("retry-after"), now);
+            if (asked != null && asked.compareTo(wait) > 0) {
+                wait = asked;
+            }
+        }
+        return now.plus(wait);
+    }
+
+    /** {@code Retry-After} in seconds or as an HTTP date, capped at a day; null when absent or unreadable. */
+    static Duration retryAfter(String value, Instant now) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Duration asked;
+        try {
+            asked = Duration.ofSeconds(Long.parseLong(value.strip()));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                asked = Duration.between(now, ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+        if (asked.isNegative()) {
+            return Duration.ZERO;
+        }
+        return asked.compareTo(Duration.ofSeconds(DeliveryRules.MAX_RETRY_AFTER_SECONDS)) > 0
+                ? Duration.ofSeconds(DeliveryRules.MAX_RETRY_AFTER_SECONDS) : asked;
+    }
+
+    private AttemptRecord recordOf(String id, String deliveryId, Endpoint endpoint, Event event, Profile profile, int number,
+            Instant sentAt, String retryOf, SignedWebhook webhook, HttpSender.Response response, boolean succeeded,
+            Instant next, String label) {
+        return new AttemptRecord(id, deliveryId, endpoint.id(), event.id(), event.organizationId(), profile.name(), number,
+                sentAt, retryOf, webhook.headers(), webhook.bodyText(), response.status(), response.headers(),
+                response.body(), response.latencyMillis(), response.error(), succeeded, next, label);
+    }
+
+    private void record(AttemptRecord attempt) {
+        store.addAttempt(attempt);
+        store.updateDelivery(attempt.deliveryId(), d -> attempt.id().contains("~") ? d : new Delivery(d.id(), d.profile(),
+                d.organizationId(), d.eventId(), d.endpointId(), d.status(), attempt.number(), d.createdAt(), d.startedAt(),
+                d.deliveredAt(), d.failedAt(), d.failureReason(), attempt.sentAt(), d.nextAttemptAt(),
+                attempt.responseStatus(), attempt.requestHeaders().get(Profiles.get(d.profile()).scheme().signatureHeader())));
+        signal();
+    }
+
+    private void finish(Delivery delivery, DeliveryStatus status, String reason, SignedWebhook webhook) {
+        Instant now = context.now();
+        store.updateDelivery(delivery.id(), d -> withStatus(d, status, reason, status == DeliveryStatus.DELIVERED ? now : null,
+                status == DeliveryStatus.DELIVERED ? null : now, null));
+        signal();
+    }
+
+    private static Delivery withStatus(Delivery d, DeliveryStatus status, String reason, Instant deliveredAt, Instant failedAt,
+            Instant nextAt) {
+        return new Delivery(d.id(), d.profile(), d.organizationId(), d.eventId(), d.endpointId(), status, d.attempts(),
+                d.createdAt(), d.startedAt(), deliveredAt, failedAt, reason, d.lastAttemptAt(), nextAt, d.responseStatus(),
+                d.signature());
+    }
+
+    private void signal() {
+        lock.lock();
+        try {
+            progressed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static Duration timeoutOf(Endpoint endpoint, Profile profile) {
+        return endpoint.timeoutSeconds() != null ? Duration.ofSeconds(endpoint.timeoutSeconds()) : profile.timeout();
+    }
+
+    @Override
+    public void close() {
+        scheduler.close();
+        workers.shutdownNow();
+    }
+}
