@@ -4,6 +4,7 @@ import dev.hookcheck.mock.admin.AdminApi;
 import dev.hookcheck.mock.api.dfns.DfnsApi;
 import dev.hookcheck.mock.api.preo.PreoApi;
 import dev.hookcheck.mock.api.vitable.VitableApi;
+import dev.hookcheck.mock.delivery.DeliveryEngine;
 import dev.hookcheck.mock.http.ApiException;
 import dev.hookcheck.mock.http.Dialect;
 import dev.hookcheck.mock.seed.Seeder;
@@ -105,6 +106,11 @@ public final class MockServer implements AutoCloseable {
 
     ServerContext context() {
         return context;
+    }
+
+    /** The delivery engine: clock, awaiting deliveries, failure injection. Not a published API yet. */
+    public DeliveryEngine deliveries() {
+        return context.deliveries();
     }
 
     /** Forgets everything and seeds again, as on start. */
