@@ -26,6 +26,7 @@ public final class Crypto {
 
     private Crypto() {}
 
+    /** The MAC of the parts, in order. {@code key} is kept for the next call: never change it afterwards. */
     public static byte[] hmac(String jcaAlgorithm, byte[] key, byte[][] parts) {
         Mac mac = mac(jcaAlgorithm, key);
         for (byte[] part : parts) {
@@ -37,13 +38,13 @@ public final class Crypto {
     private static Mac mac(String jcaAlgorithm, byte[] key) {
         Map<String, KeyedMac> macs = MACS.get();
         KeyedMac cached = macs.get(jcaAlgorithm);
-        if (cached != null && MessageDigest.isEqual(cached.key(), key)) {
+        if (cached != null && (cached.key() == key || MessageDigest.isEqual(cached.key(), key))) {
             return cached.mac();
         }
         try {
             Mac mac = cached != null ? cached.mac() : Mac.getInstance(jcaAlgorithm);
             mac.init(new SecretKeySpec(key, jcaAlgorithm));
-            macs.put(jcaAlgorithm, new KeyedMac(key.clone(), mac));
+            macs.put(jcaAlgorithm, new KeyedMac(key, mac));
             return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(jcaAlgorithm + " is not available in this JVM", e);

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** A signed-content template such as {@code {id}.{timestamp}.{body}}, split once into parts. */
 final class Template {
-    private final List<Object> parts; // byte[] literal or Placeholder
+    private final List<Object> parts; // String literal or Placeholder
 
     enum Placeholder { ID, TIMESTAMP, BODY }
 
@@ -16,12 +16,12 @@ final class Template {
         while (i < template.length()) {
             int open = template.indexOf('{', i);
             if (open < 0) {
-                out.add(template.substring(i).getBytes(StandardCharsets.UTF_8));
+                out.add(template.substring(i));
                 break;
             }
             int close = template.indexOf('}', open);
             if (open > i) {
-                out.add(template.substring(i, open).getBytes(StandardCharsets.UTF_8));
+                out.add(template.substring(i, open));
             }
             out.add(Placeholder.valueOf(template.substring(open + 1, close).toUpperCase(java.util.Locale.ROOT)));
             i = close + 1;
@@ -44,17 +44,55 @@ final class Template {
         return names;
     }
 
-    /** The content to sign, as parts to feed to a MAC without copying the body. */
+    /**
+     * The content to sign, as parts to feed to a MAC without copying the body: the text around the
+     * body is joined into one part on each side, so a MAC sees at most three updates.
+     */
     byte[][] render(String id, String timestamp, byte[] body) {
-        byte[][] out = new byte[parts.size()][];
-        for (int i = 0; i < out.length; i++) {
-            Object part = parts.get(i);
-            out[i] = part instanceof Placeholder p ? switch (p) {
-                case ID -> id.getBytes(StandardCharsets.UTF_8);
-                case TIMESTAMP -> timestamp.getBytes(StandardCharsets.US_ASCII);
-                case BODY -> body;
-            } : (byte[]) part;
+        byte[][] out = new byte[3][];
+        int slot = 0;
+        int from = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i) == Placeholder.BODY) {
+                out[slot++] = text(from, i, id, timestamp);
+                out[slot++] = body;
+                from = i + 1;
+            }
         }
-        return out;
+        out[slot++] = text(from, parts.size(), id, timestamp);
+        return slot == 3 ? out : java.util.Arrays.copyOf(out, slot);
+    }
+
+    /** Parts {@code [from, to)} (no body among them) as UTF-8, without a detour through a builder for ASCII. */
+    private byte[] text(int from, int to, String id, String timestamp) {
+        int length = 0;
+        boolean ascii = true;
+        for (int i = from; i < to; i++) {
+            String value = value(parts.get(i), id, timestamp);
+            length += value.length();
+            for (int c = 0; c < value.length() && ascii; c++) {
+                ascii = value.charAt(c) < 0x80;
+            }
+        }
+        if (!ascii) {
+            StringBuilder text = new StringBuilder(length);
+            for (int i = from; i < to; i++) {
+                text.append(value(parts.get(i), id, timestamp));
+            }
+            return text.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        byte[] bytes = new byte[length];
+        int at = 0;
+        for (int i = from; i < to; i++) {
+            String value = value(parts.get(i), id, timestamp);
+            for (int c = 0; c < value.length(); c++) {
+                bytes[at++] = (byte) value.charAt(c);
+            }
+        }
+        return bytes;
+    }
+
+    private static String value(Object part, String id, String timestamp) {
+        return part == Placeholder.ID ? id : part == Placeholder.TIMESTAMP ? timestamp : (String) part;
     }
 }
