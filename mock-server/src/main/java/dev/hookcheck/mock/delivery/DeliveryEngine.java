@@ -64,6 +64,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
     private final Map<String, Boolean> delayed = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition progressed = lock.newCondition();
+    private final List<Waiter> waiters = new ArrayList<>();
     private volatile FailureInjection injection = FailureInjection.NONE;
     private int active;
 
@@ -100,6 +101,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
                 Delivery delivery = Delivery.pending(profile.ids().delivery().generate(context.random()), profile.name(),
                         event.organizationId(), event.id(), endpoint.id(), now);
                 store.putDelivery(delivery);
+                signal(delivery.id());
                 scheduleAttempt(delivery.id(), now);
             }
         }
@@ -108,7 +110,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
     @Override
     public Delivery retry(Delivery delivery) {
         Instant now = context.now();
-        Delivery pending = store.updateDelivery(delivery.id(), d -> withStatus(d, DeliveryStatus.PENDING, "", null, null,
+        Delivery pending = updateDelivery(delivery.id(), d -> withStatus(d, DeliveryStatus.PENDING, "", null, null,
                 now)).orElseThrow();
         scheduleAttempt(delivery.id(), now);
         return pending;
@@ -182,23 +184,53 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
     public List<Delivery> awaitDeliveries(Predicate<Delivery> matching, int count, Duration timeout)
             throws TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        Waiter waiter = new Waiter();
         lock.lock();
         try {
-            while (true) {
-                List<Delivery> found = store.deliveries().stream().filter(matching).toList();
-                if (found.size() >= count) {
-                    return found;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new TimeoutException("waited " + timeout.toMillis() + " ms for " + count
-                            + " matching deliveries, saw " + found.size());
-                }
-                progressed.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)));
-            }
+            waiters.add(waiter);
         } finally {
             lock.unlock();
         }
+        try {
+            // one full scan, then only the deliveries that changed since: a waiter costs nothing
+            // per attempt however many deliveries the store holds
+            Map<String, Delivery> matched = new java.util.LinkedHashMap<>();
+            store.deliveries().stream().filter(matching).forEach(d -> matched.put(d.id(), d));
+            while (matched.size() < count) {
+                List<String> changed;
+                lock.lock();
+                try {
+                    while (waiter.changed.isEmpty()) {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            throw new TimeoutException("waited " + timeout.toMillis() + " ms for " + count
+                                    + " matching deliveries, saw " + matched.size());
+                        }
+                        progressed.awaitNanos(left);
+                    }
+                    changed = new ArrayList<>(waiter.changed);
+                    waiter.changed.clear();
+                } finally {
+                    lock.unlock();
+                }
+                for (String id : changed) {
+                    store.delivery(id).filter(matching).ifPresentOrElse(d -> matched.put(id, d), () -> matched.remove(id));
+                }
+            }
+            return store.deliveries().stream().filter(d -> matched.containsKey(d.id())).toList();
+        } finally {
+            lock.lock();
+            try {
+                waiters.remove(waiter);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** What changed since a waiter last looked. Guarded by {@link #lock}. */
+    private static final class Waiter {
+        final java.util.Set<String> changed = new java.util.LinkedHashSet<>();
     }
 
     /** Waits until no attempt is running or waiting for its endpoint. */
@@ -286,7 +318,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         }
         Instant now = context.now();
         Attempt attempt = attemptFor(profile, delivery, event, endpoint, previous, number, now);
-        store.updateDelivery(deliveryId, d -> new Delivery(d.id(), d.profile(), d.organizationId(), d.eventId(),
+        updateDelivery(deliveryId, d -> new Delivery(d.id(), d.profile(), d.organizationId(), d.eventId(),
                 d.endpointId(), DeliveryStatus.IN_PROGRESS, d.attempts(), d.createdAt(),
                 d.startedAt() == null ? now : d.startedAt(), null, null, "", d.lastAttemptAt(), null, d.responseStatus(),
                 d.signature()));
@@ -330,7 +362,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
             return;
         }
         Delivery current = store.delivery(deliveryId).orElseThrow();
-        store.updateDelivery(deliveryId, d -> new Delivery(d.id(), d.profile(), d.organizationId(), d.eventId(),
+        updateDelivery(deliveryId, d -> new Delivery(d.id(), d.profile(), d.organizationId(), d.eventId(),
                 d.endpointId(), DeliveryStatus.RETRYING, d.attempts(), d.createdAt(), d.startedAt(), null, null, "",
                 d.lastAttemptAt(), next, d.responseStatus(), d.signature()));
         scheduleAttempt(current.id(), next);
@@ -435,18 +467,16 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
 
     private void record(AttemptRecord attempt) {
         store.addAttempt(attempt);
-        store.updateDelivery(attempt.deliveryId(), d -> attempt.id().contains("~") ? d : new Delivery(d.id(), d.profile(),
+        updateDelivery(attempt.deliveryId(), d -> attempt.id().contains("~") ? d : new Delivery(d.id(), d.profile(),
                 d.organizationId(), d.eventId(), d.endpointId(), d.status(), attempt.number(), d.createdAt(), d.startedAt(),
                 d.deliveredAt(), d.failedAt(), d.failureReason(), attempt.sentAt(), d.nextAttemptAt(),
                 attempt.responseStatus(), attempt.requestHeaders().get(Profiles.get(d.profile()).scheme().signatureHeader())));
-        signal();
     }
 
     private void finish(Delivery delivery, DeliveryStatus status, String reason, SignedWebhook webhook) {
         Instant now = context.now();
-        store.updateDelivery(delivery.id(), d -> withStatus(d, status, reason, status == DeliveryStatus.DELIVERED ? now : null,
+        updateDelivery(delivery.id(), d -> withStatus(d, status, reason, status == DeliveryStatus.DELIVERED ? now : null,
                 status == DeliveryStatus.DELIVERED ? null : now, null));
-        signal();
     }
 
     private static Delivery withStatus(Delivery d, DeliveryStatus status, String reason, Instant deliveredAt, Instant failedAt,
@@ -456,9 +486,19 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
                 d.signature());
     }
 
-    private void signal() {
+    /** Every change of a delivery goes through here, so waiters hear of it. */
+    private Optional<Delivery> updateDelivery(String id, java.util.function.UnaryOperator<Delivery> change) {
+        Optional<Delivery> updated = store.updateDelivery(id, change);
+        signal(id);
+        return updated;
+    }
+
+    private void signal(String deliveryId) {
         lock.lock();
         try {
+            for (Waiter waiter : waiters) {
+                waiter.changed.add(deliveryId);
+            }
             progressed.signalAll();
         } finally {
             lock.unlock();

@@ -52,10 +52,25 @@ final class Scheduler implements AutoCloseable {
     void schedule(Instant at, Runnable task) {
         lock.lock();
         try {
+            if (!advancing && !closed && !at.isAfter(clock.instant())) {
+                dispatch(task); // due already: no detour through the queue and the scheduler thread
+                return;
+            }
             queue.add(new Due(at, sequence.incrementAndGet(), task));
             changed.signalAll();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Hands a due task to the executor. Call holding {@link #lock}. */
+    private void dispatch(Runnable task) {
+        running++;
+        try {
+            executor.execute(() -> runAndRelease(task));
+        } catch (RuntimeException rejected) {
+            running--;
+            LOG.warn("could not run a due task", rejected);
         }
     }
 
@@ -129,13 +144,7 @@ final class Scheduler implements AutoCloseable {
                     changed.awaitUninterruptibly(); // a stopped clock: only advance() gets there
                 } else if (wait.isZero()) {
                     queue.poll();
-                    running++;
-                    try {
-                        executor.execute(() -> runAndRelease(head.task()));
-                    } catch (RuntimeException rejected) {
-                        running--;
-                        LOG.warn("could not run a due task", rejected);
-                    }
+                    dispatch(head.task());
                 } else {
                     changed.await(Math.min(wait.toNanos(), TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
                 }
