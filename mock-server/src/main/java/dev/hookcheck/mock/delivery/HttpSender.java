@@ -15,17 +15,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
  * POSTs one attempt with the JDK client: redirects never followed, the whole exchange bounded by the
  * timeout (a receiver that sends headers and then stalls cannot hold a thread), at most
- * {@link #MAX_BODY} bytes of the answer kept.
+ * {@link #MAX_BODY} bytes of the answer kept. Sending is asynchronous underneath, so copies of a
+ * request ({@code duplicate}) need no thread of their own.
  */
 final class HttpSender {
     static final int MAX_BODY = 4096;
@@ -41,31 +42,62 @@ final class HttpSender {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    /** Sends and waits for the answer; an interrupted wait (shutdown) abandons the exchange. */
     Response post(String url, Map<String, String> headers, byte[] body, Duration timeout) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
         long start = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(request.build(), info -> new Limited());
+        CompletableFuture<Response> answer = exchange(url, headers, body, timeout, start);
         try {
-            HttpResponse<String> response = exchange.get(timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
-            Map<String, String> answered = new LinkedHashMap<>();
-            response.headers().map().forEach((k, v) -> answered.put(k, String.join(", ", v)));
-            return new Response(response.statusCode(), answered, response.body(), millisSince(start), null);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
+            return answer.get();
+        } catch (ExecutionException timedOut) {
             return failed(start, "timeout");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            return failed(start, cause instanceof HttpTimeoutException ? "timeout"
-                    : cause instanceof ConnectException ? "refused"
-                    : cause instanceof SSLException ? "tls"
-                    : cause instanceof IOException ? "reset" : "error");
         } catch (InterruptedException e) {
-            exchange.cancel(true);
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             return failed(start, "interrupted");
         }
+    }
+
+    /** Sends without holding a thread while the receiver thinks; the answer always completes normally. */
+    CompletableFuture<Response> postAsync(String url, Map<String, String> headers, byte[] body, Duration timeout) {
+        long start = System.nanoTime();
+        return exchange(url, headers, body, timeout, start)
+                .handle((response, timedOut) -> response != null ? response : failed(start, "timeout"));
+    }
+
+    /**
+     * The answer, or a {@link java.util.concurrent.TimeoutException} a little after the timeout: the
+     * request timeout covers the headers only, so a receiver that then stalls the body is cut off
+     * here. Timing out or cancelling it abandons the exchange.
+     */
+    private CompletableFuture<Response> exchange(String url, Map<String, String> headers, byte[] body, Duration timeout,
+            long start) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(request.build(), info -> new Limited());
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        exchange.whenComplete((response, error) -> answer.complete(error == null ? answered(response, start)
+                : failed(start, classify(error instanceof CompletionException ? error.getCause() : error))));
+        answer.orTimeout(timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
+        answer.whenComplete((response, error) -> {
+            if (error != null) {
+                exchange.cancel(true);
+            }
+        });
+        return answer;
+    }
+
+    private static Response answered(HttpResponse<String> response, long start) {
+        Map<String, String> answered = new LinkedHashMap<>();
+        response.headers().map().forEach((k, v) -> answered.put(k, String.join(", ", v)));
+        return new Response(response.statusCode(), answered, response.body(), millisSince(start), null);
+    }
+
+    private static String classify(Throwable cause) {
+        return cause instanceof HttpTimeoutException ? "timeout"
+                : cause instanceof ConnectException ? "refused"
+                : cause instanceof SSLException ? "tls"
+                : cause instanceof IOException ? "reset" : "error";
     }
 
     private static Response failed(long start, String error) {
