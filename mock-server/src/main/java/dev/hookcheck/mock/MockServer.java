@@ -113,8 +113,9 @@ public final class MockServer implements AutoCloseable {
         return context.deliveries();
     }
 
-    /** Forgets everything and seeds again, as on start. */
+    /** Forgets everything and seeds again, as on start; the failure rules return to the configured ones. */
     public void reset() {
+        context.deliveries().failureRules().reset();
         context.store().clear();
         Seeder.seed(context);
     }

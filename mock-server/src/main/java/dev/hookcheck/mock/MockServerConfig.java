@@ -1,8 +1,10 @@
 package dev.hookcheck.mock;
 
 import dev.hookcheck.core.time.VirtualClock;
+import dev.hookcheck.mock.delivery.FailureRule;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,10 +24,12 @@ import java.util.Optional;
  * @param maxConcurrentPerEndpoint attempts in flight at once to one endpoint; more wait their turn
  * @param rotationOverlap how long a rotated-out secret keeps signing beside the new one, where the
  *     scheme carries several signatures
+ * @param failureRules the failure-injection rules in force from the start (and again after a
+ *     reset); more can be added through {@code /__admin/failures}
  */
 public record MockServerConfig(String host, int port, long seed, int eventsPerProfile, Optional<String> apiKey,
         int dfnsWebhookLimit, Clock clock, int maxConcurrentDeliveries, int maxConcurrentPerEndpoint,
-        Duration rotationOverlap) {
+        Duration rotationOverlap, List<FailureRule> failureRules) {
 
     public MockServerConfig {
         Objects.requireNonNull(host, "host");
@@ -47,6 +51,7 @@ public record MockServerConfig(String host, int port, long seed, int eventsPerPr
         if (rotationOverlap.isNegative()) {
             throw new IllegalArgumentException("rotationOverlap must not be negative, got " + rotationOverlap);
         }
+        failureRules = List.copyOf(failureRules);
         apiKey.ifPresent(k -> {
             if (k.isBlank() || k.chars().anyMatch(Character::isWhitespace)) {
                 throw new IllegalArgumentException("an API key must be non-empty and contain no whitespace");
@@ -56,37 +61,37 @@ public record MockServerConfig(String host, int port, long seed, int eventsPerPr
 
     public static MockServerConfig defaults() {
         return new MockServerConfig("127.0.0.1", 0, 1, 300, Optional.empty(), 5, VirtualClock.system(), 32, 4,
-                Duration.ofHours(24));
+                Duration.ofHours(24), List.of());
     }
 
     public MockServerConfig withHost(String value) {
         return new MockServerConfig(value, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules);
     }
 
     public MockServerConfig withPort(int value) {
         return new MockServerConfig(host, value, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules);
     }
 
     public MockServerConfig withSeed(long value) {
         return new MockServerConfig(host, port, value, eventsPerProfile, apiKey, dfnsWebhookLimit, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules);
     }
 
     public MockServerConfig withEventsPerProfile(int value) {
         return new MockServerConfig(host, port, seed, value, apiKey, dfnsWebhookLimit, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules);
     }
 
     public MockServerConfig withApiKey(String value) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, Optional.of(value), dfnsWebhookLimit, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules);
     }
 
     public MockServerConfig withDfnsWebhookLimit(int value) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, value, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules);
     }
 
     /** A virtual clock running {@code scale} times faster than real time (0: only advancing moves it). */
@@ -96,16 +101,26 @@ public record MockServerConfig(String host, int port, long seed, int eventsPerPr
 
     public MockServerConfig withConcurrency(int overall, int perEndpoint) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock, overall,
-                perEndpoint, rotationOverlap);
+                perEndpoint, rotationOverlap, failureRules);
     }
 
     public MockServerConfig withRotationOverlap(Duration value) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock,
-                maxConcurrentDeliveries, maxConcurrentPerEndpoint, value);
+                maxConcurrentDeliveries, maxConcurrentPerEndpoint, value, failureRules);
     }
 
     public MockServerConfig withClock(Clock value) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, value, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules);
+    }
+
+    /** The failure rules the server starts with, replacing any given before. */
+    public MockServerConfig withFailureRules(FailureRule... rules) {
+        return withFailureRules(List.of(rules));
+    }
+
+    public MockServerConfig withFailureRules(List<FailureRule> rules) {
+        return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock,
+                maxConcurrentDeliveries, maxConcurrentPerEndpoint, rotationOverlap, rules);
     }
 }

@@ -18,6 +18,10 @@ public final class AdminApi implements Dialect {
     private final ApiKeyRoutes apiKeys;
     private final EventRoutes events;
     private final EndpointRoutes endpoints;
+    private final ClockRoutes clock;
+    private final DeliveryRoutes deliveries;
+    private final FailureRoutes failures;
+    private final LifecycleRoutes lifecycles;
 
     /** @param reset forgets everything and seeds again (the server's own reset) */
     public AdminApi(ServerContext context, Runnable reset) {
@@ -26,6 +30,10 @@ public final class AdminApi implements Dialect {
         this.apiKeys = new ApiKeyRoutes(context);
         this.events = new EventRoutes(context);
         this.endpoints = new EndpointRoutes(context);
+        this.clock = new ClockRoutes(context);
+        this.deliveries = new DeliveryRoutes(context);
+        this.failures = new FailureRoutes(context);
+        this.lifecycles = new LifecycleRoutes(context);
     }
 
     @Override
@@ -53,6 +61,25 @@ public final class AdminApi implements Dialect {
         routes.get("/__admin/endpoints/{id}", endpoints::show);
         routes.patch("/__admin/endpoints/{id}", endpoints::update);
         routes.delete("/__admin/endpoints/{id}", endpoints::delete);
+        routes.post("/__admin/endpoints/{id}/rotate-secret", endpoints::rotateSecret);
+
+        routes.get("/__admin/clock", clock::show);
+        routes.post("/__admin/clock/advance", clock::advance);
+        routes.post("/__admin/clock/scale", clock::scale);
+
+        routes.get("/__admin/deliveries", deliveries::list);
+        routes.get("/__admin/deliveries/await", deliveries::await); // before {id}: the first matching route answers
+        routes.get("/__admin/deliveries/{id}", deliveries::show);
+        routes.get("/__admin/deliveries/{id}/attempts", deliveries::attempts);
+        routes.post("/__admin/deliveries/{id}/retry", deliveries::retry);
+
+        routes.get("/__admin/failures", failures::list);
+        routes.post("/__admin/failures", failures::create);
+        routes.get("/__admin/failures/{id}", failures::show);
+        routes.patch("/__admin/failures/{id}", failures::update);
+        routes.delete("/__admin/failures/{id}", failures::delete);
+
+        routes.post("/__admin/lifecycles", lifecycles::create);
     }
 
     /** {@code {"errors":[{"code","title","source":{"pointer":"/<field>"}}]}}, {@code source} only when a field is at fault. */

@@ -3,6 +3,7 @@ package dev.hookcheck.mock.admin;
 import dev.hookcheck.mock.http.ApiException;
 import dev.hookcheck.mock.http.Json;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -34,6 +35,11 @@ final class Body {
             }
         }
         return new Body(json);
+    }
+
+    /** Like {@link #read}, but an empty body reads as {@code {}} (for routes whose fields are all optional). */
+    static Body readOptional(Context ctx, List<String> fields) {
+        return ctx.bodyAsBytes().length == 0 ? new Body(Json.object()) : read(ctx, fields);
     }
 
     boolean has(String field) {
@@ -106,6 +112,84 @@ final class Body {
             values.add(item.stringValue());
         }
         return values;
+    }
+
+    /** A whole number within bounds, or null when not given. */
+    Long integer(String field, long min, long max) {
+        JsonNode node = given(field);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isIntegralNumber()) {
+            throw wrongType(field, "a whole number", node);
+        }
+        if (!node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
+            throw ApiException.invalid(field, field + " must be between " + min + " and " + max + ", got " + node);
+        }
+        return node.longValue();
+    }
+
+    /** A number within bounds, or null when not given. */
+    Double number(String field, double min, double max) {
+        JsonNode node = given(field);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isNumber()) {
+            throw wrongType(field, "a number", node);
+        }
+        double value = node.doubleValue();
+        if (!(value >= min && value <= max)) {
+            throw ApiException.invalid(field, field + " must be between " + number(min) + " and " + number(max) + ", got "
+                    + node);
+        }
+        return value;
+    }
+
+    /** A non-empty array of whole numbers within bounds, or null when not given. */
+    List<Integer> integers(String field, int min, int max) {
+        JsonNode node = given(field);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw wrongType(field, "an array of whole numbers", node);
+        }
+        if (node.isEmpty()) {
+            throw ApiException.invalid(field, field + " must not be empty");
+        }
+        List<Integer> values = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if (!item.isIntegralNumber() || !item.canConvertToInt() || item.intValue() < min || item.intValue() > max) {
+                throw ApiException.invalid(field + "/" + i, field + "[" + i + "] must be a whole number between " + min
+                        + " and " + max + ", got " + describe(item));
+            }
+            values.add(item.intValue());
+        }
+        return values;
+    }
+
+    /** An ISO-8601 duration ({@code PT1H}, {@code P2D}) that is not negative, or null when not given. */
+    Duration duration(String field) {
+        String value = text(field);
+        if (value == null) {
+            return null;
+        }
+        Duration parsed;
+        try {
+            parsed = Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(field, field + " must be an ISO-8601 duration such as PT1H or P2DT30M, got '" + value + "'");
+        }
+        if (parsed.isNegative()) {
+            throw ApiException.invalid(field, field + " must not be negative, got '" + value + "'");
+        }
+        return parsed;
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 
     ObjectNode object(String field) {

@@ -15,6 +15,7 @@ import io.javalin.http.Context;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,9 @@ final class EndpointRoutes {
     private static final List<String> CREATE_FIELDS = List.of("profile", "url", "organizationId", "events", "enabled",
             "secret", "name", "description");
     private static final List<String> UPDATE_FIELDS = List.of("url", "events", "enabled", "name", "description");
+
+    /** Thirty days: the longest overlap a rotation may keep the old secret signing. */
+    static final long MAX_OVERLAP_SECONDS = 30L * 86_400;
 
     private final ServerContext context;
     private final Store store;
@@ -116,6 +120,26 @@ final class EndpointRoutes {
             return next;
         });
         Json.write(ctx, 200, Views.endpoint(updated));
+    }
+
+    /**
+     * {@code POST /__admin/endpoints/{id}/rotate-secret}: a new secret, the old one kept for
+     * {@code overlapSeconds} (default: the server's rotation overlap) where the scheme carries
+     * several signatures. Answers the endpoint with its new secret.
+     */
+    void rotateSecret(Context ctx) {
+        String id = ctx.pathParam("id");
+        find(id);
+        Body body = Body.readOptional(ctx, List.of("overlapSeconds"));
+        Long overlapSeconds = body.integer("overlapSeconds", 0, MAX_OVERLAP_SECONDS);
+        Duration overlap = overlapSeconds != null ? Duration.ofSeconds(overlapSeconds) : context.config().rotationOverlap();
+        Endpoint rotated;
+        try {
+            rotated = context.deliveries().rotateSecret(id, overlap);
+        } catch (IllegalArgumentException deletedMeanwhile) {
+            throw notFound(id);
+        }
+        Json.write(ctx, 200, Views.endpoint(rotated));
     }
 
     /** {@code DELETE /__admin/endpoints/{id}}. */

@@ -13,17 +13,21 @@ import dev.hookcheck.mock.store.Page;
 import dev.hookcheck.mock.store.Store;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Events of any profile: create one (it fans out to the organization's endpoints like a real
- * event), list an organization's, read one with its deliveries.
+ * event) or a burst of them at once, list an organization's, read one with its deliveries.
  */
 final class EventRoutes {
     private static final List<String> CREATE_FIELDS = List.of("profile", "type", "organizationId", "resourceType",
-            "resourceId", "data", "createdAt");
+            "resourceId", "data", "createdAt", "count");
+
+    /** The most events one request creates at once. */
+    static final int MAX_COUNT = 1000;
 
     private final ServerContext context;
     private final Store store;
@@ -33,7 +37,11 @@ final class EventRoutes {
         this.store = context.store();
     }
 
-    /** {@code POST /__admin/events}. */
+    /**
+     * {@code POST /__admin/events}: one event, answered as itself; with {@code count}, that many
+     * events at the same instant (a burst: their attempts are labelled {@code burst i of n}),
+     * answered as a list.
+     */
     void create(Context ctx) {
         Body body = Body.read(ctx, CREATE_FIELDS);
         String organizationId = body.text("organizationId");
@@ -53,16 +61,33 @@ final class EventRoutes {
         }
         ObjectNode data = body.object("data");
         Instant createdAt = body.dateTime("createdAt");
+        Long count = body.integer("count", 1, MAX_COUNT);
         Organization organization = Scope.organization(store, profile, organizationId, "organizationId");
 
-        Event event = new Event(profile.ids().event().generate(context.random()), profile.name(), organization.id(),
-                type.name(), resolvedResourceType,
-                resourceId != null ? resourceId : profile.ids().resource(resolvedResourceType).generate(context.random()),
-                createdAt != null ? createdAt : context.now(),
-                data != null ? Json.MAPPER.writeValueAsString(data) : "{}");
-        store.addEvent(event);
-        context.deliveries().fanOut(event);
-        Json.write(ctx, 201, Views.event(event));
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < (count == null ? 1 : count); i++) {
+            events.add(new Event(profile.ids().event().generate(context.random()), profile.name(), organization.id(),
+                    type.name(), resolvedResourceType,
+                    resourceId != null ? resourceId : profile.ids().resource(resolvedResourceType).generate(context.random()),
+                    createdAt != null ? createdAt : context.now(),
+                    data != null ? Json.MAPPER.writeValueAsString(data) : "{}"));
+        }
+        if (count == null) {
+            store.addEvent(events.get(0));
+            context.deliveries().fanOut(events.get(0));
+            Json.write(ctx, 201, Views.event(events.get(0)));
+            return;
+        }
+        if (events.size() == 1) {
+            store.addEvent(events.get(0));
+            context.deliveries().fanOut(events.get(0));
+        } else {
+            context.deliveries().burst(events);
+        }
+        ObjectNode answer = Json.object();
+        ArrayNode items = answer.putArray("events");
+        events.forEach(e -> items.add(Views.event(e)));
+        Json.write(ctx, 201, answer.put("total", events.size()));
     }
 
     /** {@code GET /__admin/events?profile=&organizationId=&type=&limit=&offset=}, newest first. */

@@ -1,12 +1,18 @@
 package dev.hookcheck.mock.admin;
 
 import dev.hookcheck.core.event.Event;
+import dev.hookcheck.core.time.VirtualClock;
+import dev.hookcheck.mock.delivery.FailureRule;
 import dev.hookcheck.mock.http.Json;
+import dev.hookcheck.mock.store.AttemptRecord;
 import dev.hookcheck.mock.store.Delivery;
 import dev.hookcheck.mock.store.Endpoint;
 import dev.hookcheck.mock.store.Organization;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -74,6 +80,77 @@ final class Views {
                 .put("description", endpoint.description())
                 .put("createdAt", instant(endpoint.createdAt()))
                 .put("updatedAt", instant(endpoint.updatedAt()));
+    }
+
+    /** {@code {"now","scale","scheduled"}}; scale is null for a clock that is not virtual (it cannot be moved). */
+    static ObjectNode clock(Clock clock, int scheduled) {
+        ObjectNode json = Json.object().put("now", clock.instant().toString());
+        if (clock instanceof VirtualClock virtual) {
+            json.put("scale", virtual.scale());
+        } else {
+            json.putNull("scale");
+        }
+        return json.put("scheduled", scheduled);
+    }
+
+    /** One attempt as sent and as answered; {@code response} is null when no answer came ({@code error} says why). */
+    static ObjectNode attempt(AttemptRecord attempt) {
+        ObjectNode json = Json.object()
+                .put("id", attempt.id())
+                .put("deliveryId", attempt.deliveryId())
+                .put("endpointId", attempt.endpointId())
+                .put("eventId", attempt.eventId())
+                .put("number", attempt.number())
+                .put("sentAt", attempt.sentAt().toString())
+                .put("retryOf", attempt.retryOf());
+        ObjectNode request = json.putObject("request");
+        headers(request.putObject("headers"), attempt.requestHeaders());
+        request.put("body", attempt.requestBody());
+        if (attempt.responseStatus() == null) {
+            json.putNull("response");
+        } else {
+            ObjectNode response = json.putObject("response").put("status", attempt.responseStatus());
+            headers(response.putObject("headers"), attempt.responseHeaders());
+            response.put("body", attempt.responseBody());
+        }
+        return json.put("latencyMillis", attempt.latencyMillis())
+                .put("error", attempt.error())
+                .put("succeeded", attempt.succeeded())
+                .put("injected", attempt.injected())
+                .put("nextAttemptAt", instant(attempt.nextAttemptAt()));
+    }
+
+    private static void headers(ObjectNode into, Map<String, String> headers) {
+        new TreeMap<>(headers).forEach(into::put);
+    }
+
+    /** A failure rule: absent scope fields mean any; only the mode's own parameters are shown. */
+    static ObjectNode failureRule(FailureRule rule) {
+        ObjectNode json = Json.object().put("id", rule.id()).put("mode", rule.mode().wireName());
+        if (rule.profile() != null) {
+            json.put("profile", rule.profile());
+        }
+        if (rule.endpointId() != null) {
+            json.put("endpointId", rule.endpointId());
+        }
+        if (rule.eventType() != null) {
+            json.put("eventType", rule.eventType());
+        }
+        json.put("probability", rule.probability()).put("seed", rule.seed());
+        if (!rule.attempts().isEmpty()) {
+            rule.attempts().forEach(json.putArray("attempts")::add);
+        }
+        json.put("enabled", rule.enabled());
+        long seconds = rule.duration().toSeconds();
+        switch (rule.mode()) {
+            case DUPLICATE -> json.put("count", rule.count()).put("concurrent", rule.concurrent());
+            case BURST -> json.put("count", rule.count());
+            case REORDER -> json.put("window", rule.count()).put("maxHoldSeconds", seconds);
+            case DELAY -> json.put("delaySeconds", seconds);
+            case STALE_TIMESTAMP, FUTURE_TIMESTAMP -> json.put("shiftSeconds", seconds);
+            default -> { }
+        }
+        return json;
     }
 
     private static String instant(Instant instant) {

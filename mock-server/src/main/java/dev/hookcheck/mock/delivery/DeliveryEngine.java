@@ -9,6 +9,7 @@ import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.Profiles;
 import dev.hookcheck.core.time.VirtualClock;
 import dev.hookcheck.mock.ServerContext;
+import dev.hookcheck.mock.delivery.FailureInjection.Hold;
 import dev.hookcheck.mock.seed.Secrets;
 import dev.hookcheck.mock.store.AttemptRecord;
 import dev.hookcheck.mock.store.Delivery;
@@ -28,9 +29,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,9 +53,15 @@ import java.util.function.Predicate;
  * deleted gets no more attempts (its pending deliveries fail with {@code endpoint_disabled} or
  * {@code endpoint_deleted}).
  *
+ * <p>Failure injection ({@link FailureRules}, or any {@link FailureInjection}) acts at three points:
+ * a new event may become a burst of events, a new delivery may be held in a reorder window, and
+ * each attempt may be delayed, dropped, duplicated, its success lost, or sent as an attack. Every
+ * attempt altered on purpose carries a label in {@link AttemptRecord#injected()}.
+ *
  * <p>Bounded: at most {@code maxConcurrentDeliveries} attempts in flight, at most
  * {@code maxConcurrentPerEndpoint} per endpoint (the rest wait in line, not on a thread), every
- * exchange bounded by its timeout and every answer by {@link HttpSender#MAX_BODY}.
+ * exchange bounded by its timeout and every answer by {@link HttpSender#MAX_BODY}. Copies sent by
+ * a {@code duplicate} rule ride along with their attempt, outside the per-endpoint limit.
  */
 public final class DeliveryEngine implements Deliveries, AutoCloseable {
     private final ServerContext context;
@@ -62,10 +73,18 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
     private final Map<String, AtomicInteger> consecutiveFailures = new ConcurrentHashMap<>();
     /** Attempts already held back once by an injected delay ({@code deliveryId#number}). */
     private final Map<String, Boolean> delayed = new ConcurrentHashMap<>();
+    private final FailureRules failureRules;
+    private final ReorderWindows windows;
+    /** Labels of whole events (a burst): every attempt of their deliveries carries them. */
+    private final Map<String, String> eventLabels = new ConcurrentHashMap<>();
+    /** Labels of deliveries released by a reorder window: their first attempt carries them. */
+    private final Map<String, String> firstAttemptLabels = new ConcurrentHashMap<>();
+    /** In a released reorder window, the delivery sent once this one has had its attempt. */
+    private final Map<String, String> sendAfter = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition progressed = lock.newCondition();
     private final List<Waiter> waiters = new ArrayList<>();
-    private volatile FailureInjection injection = FailureInjection.NONE;
+    private volatile FailureInjection injection;
     private int active;
 
     /** Attempts to one endpoint: how many run, and who waits. Guarded by {@link #lock}. */
@@ -84,27 +103,107 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
             return t;
         });
         this.scheduler = new Scheduler(context.clock(), workers);
+        this.failureRules = new FailureRules(context.config().failureRules());
+        this.injection = failureRules;
+        this.windows = new ReorderWindows((after, task) -> scheduler.schedule(context.now().plus(after), task), this::release);
+        failureRules.onWithdrawn(windows::withdraw);
     }
 
+    /** The failure rules in force (from the configuration and the admin API). */
+    public FailureRules failureRules() {
+        return failureRules;
+    }
+
+    /** Replaces the failure rules by another injection; {@link FailureInjection#NONE} turns injection off. */
     public void setFailureInjection(FailureInjection value) {
         injection = value;
     }
 
     // ---- what the API asks for
 
+    /** {@inheritDoc} A burst rule may first turn the event into several (stored beside it). */
     @Override
     public void fanOut(Event event) {
+        List<Endpoint> receivers = receivers(event);
+        int count = eventLabels.containsKey(event.id()) ? 1 : injection.burst(event, receivers);
+        if (count <= 1) {
+            deliver(event, receivers);
+            return;
+        }
+        Profile profile = Profiles.get(event.profile());
+        List<Event> burst = new ArrayList<>(count);
+        burst.add(event);
+        for (int i = 1; i < count; i++) {
+            Event copy = new Event(profile.ids().event().generate(context.random()), event.profile(), event.organizationId(),
+                    event.type(), event.resourceType(), event.resourceId(), event.createdAt(), event.dataJson());
+            store.addEvent(copy);
+            burst.add(copy);
+        }
+        fanOutBurst(burst);
+    }
+
+    /**
+     * Stores these events and fans them out at once, as one burst: their attempts are labelled
+     * {@code burst i of n}. Burst rules do not multiply them further.
+     */
+    public void burst(List<Event> events) {
+        events.forEach(store::addEvent);
+        fanOutBurst(events);
+    }
+
+    /**
+     * Stores the event and fans it out when the server clock reaches its {@code createdAt} (at once
+     * when that is not later than now).
+     */
+    public void emitAt(Event event) {
+        Runnable emit = () -> {
+            store.addEvent(event);
+            fanOut(event);
+        };
+        if (event.createdAt().isAfter(context.now())) {
+            scheduler.schedule(event.createdAt(), emit);
+        } else {
+            emit.run();
+        }
+    }
+
+    private void fanOutBurst(List<Event> events) {
+        for (int i = 0; i < events.size(); i++) {
+            eventLabels.put(events.get(i).id(), "burst " + (i + 1) + " of " + events.size());
+        }
+        events.forEach(e -> deliver(e, receivers(e)));
+    }
+
+    private List<Endpoint> receivers(Event event) {
+        return store.endpoints(event.organizationId()).stream().filter(e -> e.enabled() && e.receives(event.type())).toList();
+    }
+
+    /** One pending delivery per receiver, attempted now unless a reorder window holds it. */
+    private void deliver(Event event, List<Endpoint> receivers) {
         Profile profile = Profiles.get(event.profile());
         Instant now = context.now();
-        for (Endpoint endpoint : store.endpoints(event.organizationId())) {
-            if (endpoint.enabled() && endpoint.receives(event.type())) {
-                Delivery delivery = Delivery.pending(profile.ids().delivery().generate(context.random()), profile.name(),
-                        event.organizationId(), event.id(), endpoint.id(), now);
-                store.putDelivery(delivery);
-                signal(delivery.id());
+        for (Endpoint endpoint : receivers) {
+            Delivery delivery = Delivery.pending(profile.ids().delivery().generate(context.random()), profile.name(),
+                    event.organizationId(), event.id(), endpoint.id(), now);
+            store.putDelivery(delivery);
+            signal(delivery.id());
+            Hold hold = injection.hold(delivery, event, endpoint);
+            if (hold == null) {
                 scheduleAttempt(delivery.id(), now);
+            } else {
+                windows.hold(hold, endpoint.id(), delivery.id());
             }
         }
+    }
+
+    /** Sends a reorder window's deliveries one after another, in the shuffled order. */
+    private void release(ReorderWindows.Release release) {
+        firstAttemptLabels.putAll(release.labels());
+        List<String> order = release.order();
+        for (int i = 0; i + 1 < order.size(); i++) {
+            sendAfter.put(order.get(i), order.get(i + 1));
+        }
+        scheduleAttempt(order.get(0), context.now());
     }
 
     @Override
@@ -255,6 +354,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
     private void admit(String deliveryId) {
         String endpointId = store.delivery(deliveryId).map(Delivery::endpointId).orElse(null);
         if (endpointId == null) {
+            sendNextAfter(deliveryId);
             return;
         }
         lock.lock();
@@ -277,6 +377,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         try {
             attempt(deliveryId);
         } finally {
+            sendNextAfter(deliveryId);
             Runnable next;
             lock.lock();
             try {
@@ -291,8 +392,19 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
                 lock.unlock();
             }
             if (next != null) {
-                workers.execute(next);
+                try {
+                    workers.execute(next);
+                } catch (RejectedExecutionException closing) {
+                    // the engine is closing: attempts still waiting for their endpoint are not made
+                }
             }
+        }
+    }
+
+    private void sendNextAfter(String deliveryId) {
+        String next = sendAfter.remove(deliveryId);
+        if (next != null) {
+            scheduleAttempt(next, context.now());
         }
     }
 
@@ -303,34 +415,47 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         }
         Optional<Endpoint> maybeEndpoint = store.endpoint(delivery.endpointId());
         if (maybeEndpoint.isEmpty() || !maybeEndpoint.get().enabled()) {
-            finish(delivery, DeliveryStatus.FAILED, maybeEndpoint.isEmpty() ? "endpoint_deleted" : "endpoint_disabled", null);
+            finish(deliveryId, DeliveryStatus.FAILED, maybeEndpoint.isEmpty() ? "endpoint_deleted" : "endpoint_disabled");
             return;
         }
         Endpoint endpoint = maybeEndpoint.get();
-        Event event = store.event(delivery.eventId()).orElseThrow();
+        Event event = store.event(delivery.eventId()).orElse(null);
+        if (event == null) {
+            return; // forgotten by a reset while it waited
+        }
         Profile profile = Profiles.get(delivery.profile());
         List<AttemptRecord> previous = store.attemptsOfDelivery(deliveryId);
         int number = delivery.attempts() + 1;
         AttemptPlan plan = injection.plan(delivery, event, endpoint, number);
         if (!plan.delay().isZero() && delayed.putIfAbsent(deliveryId + "#" + number, Boolean.TRUE) == null) {
-            scheduleAttempt(deliveryId, context.now().plus(plan.delay()));
+            Instant at = context.now().plus(plan.delay());
+            updateDelivery(deliveryId, d -> new Delivery(d.id(), d.profile(), d.organizationId(), d.eventId(),
+                    d.endpointId(), d.status(), d.attempts(), d.createdAt(), d.startedAt(), d.deliveredAt(), d.failedAt(),
+                    d.failureReason(), d.lastAttemptAt(), at, d.responseStatus(), d.signature()));
+            scheduleAttempt(deliveryId, at);
             return;
         }
+        delayed.remove(deliveryId + "#" + number);
         Instant now = context.now();
         Attempt attempt = attemptFor(profile, delivery, event, endpoint, previous, number, now);
         updateDelivery(deliveryId, d -> new Delivery(d.id(), d.profile(), d.organizationId(), d.eventId(),
                 d.endpointId(), DeliveryStatus.IN_PROGRESS, d.attempts(), d.createdAt(),
                 d.startedAt() == null ? now : d.startedAt(), null, null, "", d.lastAttemptAt(), null, d.responseStatus(),
                 d.signature()));
-        SignedWebhook webhook = plan.mutation().apply(profile.sign(event, attempt, endpoint.secrets()));
+        Attempt signedAs = plan.timestampShift().isZero() ? attempt : new Attempt(attempt.deliveryId(), attempt.endpointId(),
+                attempt.number(), attempt.attemptId(), attempt.previousAttemptId(), attempt.firstAttemptId(),
+                now.plus(plan.timestampShift()));
+        SignedWebhook webhook = plan.mutation().apply(profile.sign(event, signedAs,
+                plan.signingSecrets() != null ? plan.signingSecrets() : endpoint.secrets()));
         String attemptId = profile.rules().attemptsAreEvents() ? attempt.attemptId() : deliveryId + "." + number;
         String retryOf = previous.isEmpty() ? null : previous.get(previous.size() - 1).id();
+        String label = label(deliveryId, event, number, plan, 1);
 
         if (plan.drop()) {
             record(new AttemptRecord(attemptId, deliveryId, endpoint.id(), event.id(), event.organizationId(), profile.name(),
                     number, now, retryOf, webhook.headers(), webhook.bodyText(), null, Map.of(), null, 0, "dropped", false,
-                    null, plan.label()));
-            finish(store.delivery(deliveryId).orElseThrow(), DeliveryStatus.FAILED, "dropped", webhook);
+                    null, label));
+            finish(deliveryId, DeliveryStatus.FAILED, "dropped");
             return;
         }
         HttpSender.Response response = send(endpoint, profile, webhook, plan, attemptId, deliveryId, event, number, now,
@@ -339,33 +464,48 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         if (success) {
             consecutiveFailures.computeIfAbsent(endpoint.id(), k -> new AtomicInteger()).set(0);
             record(recordOf(attemptId, deliveryId, endpoint, event, profile, number, now, retryOf, webhook, response, true,
-                    null, plan.label()));
-            finish(store.delivery(deliveryId).orElseThrow(), DeliveryStatus.DELIVERED, "", webhook);
+                    null, label));
+            finish(deliveryId, DeliveryStatus.DELIVERED, "");
             return;
         }
         Instant next = nextAttempt(profile, delivery, number, now, response);
         record(recordOf(attemptId, deliveryId, endpoint, event, profile, number, now, retryOf, webhook, response, false,
-                next, plan.label()));
+                next, label));
         if (profile.rules().goneDisablesEndpoint() && Integer.valueOf(410).equals(response.status())) {
             store.updateEndpoint(endpoint.id(), e -> e.withEnabled(false, "gone", context.now()));
-            finish(store.delivery(deliveryId).orElseThrow(), DeliveryStatus.FAILED, "endpoint_gone", webhook);
+            finish(deliveryId, DeliveryStatus.FAILED, "endpoint_gone");
             return;
         }
         int failures = consecutiveFailures.computeIfAbsent(endpoint.id(), k -> new AtomicInteger()).incrementAndGet();
         if (profile.circuitBreaker().isPresent() && failures >= profile.circuitBreaker().getAsInt()) {
             store.updateEndpoint(endpoint.id(), e -> e.withEnabled(false, "circuit_breaker", context.now()));
-            finish(store.delivery(deliveryId).orElseThrow(), DeliveryStatus.FAILED, "circuit_breaker", webhook);
+            finish(deliveryId, DeliveryStatus.FAILED, "circuit_breaker");
             return;
         }
         if (next == null) {
-            finish(store.delivery(deliveryId).orElseThrow(), DeliveryStatus.EXHAUSTED, "max_attempts", webhook);
+            finish(deliveryId, DeliveryStatus.EXHAUSTED, "max_attempts");
             return;
         }
-        Delivery current = store.delivery(deliveryId).orElseThrow();
         updateDelivery(deliveryId, d -> new Delivery(d.id(), d.profile(), d.organizationId(), d.eventId(),
                 d.endpointId(), DeliveryStatus.RETRYING, d.attempts(), d.createdAt(), d.startedAt(), null, null, "",
-                d.lastAttemptAt(), next, d.responseStatus(), d.signature()));
-        scheduleAttempt(current.id(), next);
+                d.lastAttemptAt(), next, d.responseStatus(), d.signature()))
+                .ifPresent(d -> scheduleAttempt(d.id(), next));
+    }
+
+    /** What was done on purpose to copy {@code copy} of attempt {@code number}, or null. */
+    private String label(String deliveryId, Event event, int number, AttemptPlan plan, int copy) {
+        List<String> parts = new ArrayList<>(4);
+        Optional.ofNullable(eventLabels.get(event.id())).ifPresent(parts::add);
+        if (number == 1) {
+            Optional.ofNullable(firstAttemptLabels.get(deliveryId)).ifPresent(parts::add);
+        }
+        if (plan.label() != null) {
+            parts.add(plan.label());
+        }
+        if (plan.copies() > 1 && !plan.drop()) {
+            parts.add("duplicate " + copy + " of " + plan.copies() + (plan.concurrentCopies() ? " (concurrent)" : " (sequential)"));
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
     private HttpSender.Response send(Endpoint endpoint, Profile profile, SignedWebhook webhook, AttemptPlan plan,
@@ -375,18 +515,17 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
             return http.post(endpoint.url(), webhook.headers(), webhook.body(), timeout);
         }
         // the first copy decides the delivery; the others are recorded as what they are: duplicates
-        List<java.util.concurrent.Future<HttpSender.Response>> extra = new ArrayList<>();
+        List<Future<HttpSender.Response>> extra = new ArrayList<>();
         HttpSender.Response first;
         if (plan.concurrentCopies()) {
             for (int c = 2; c <= plan.copies(); c++) {
-                extra.add(workers.submit(() -> http.post(endpoint.url(), webhook.headers(), webhook.body(), timeout)));
+                extra.add(http.postAsync(endpoint.url(), webhook.headers(), webhook.body(), timeout));
             }
             first = http.post(endpoint.url(), webhook.headers(), webhook.body(), timeout);
         } else {
             first = http.post(endpoint.url(), webhook.headers(), webhook.body(), timeout);
             for (int c = 2; c <= plan.copies(); c++) {
-                extra.add(java.util.concurrent.CompletableFuture.completedFuture(
-                        http.post(endpoint.url(), webhook.headers(), webhook.body(), timeout)));
+                extra.add(CompletableFuture.completedFuture(http.post(endpoint.url(), webhook.headers(), webhook.body(), timeout)));
             }
         }
         for (int c = 0; c < extra.size(); c++) {
@@ -396,12 +535,12 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return first;
-            } catch (java.util.concurrent.ExecutionException e) {
-                continue;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("an answer always completes normally", e);
             }
             record(recordOf(attemptId + "~" + (c + 2), deliveryId, endpoint, event, profile, number, now, retryOf, webhook,
                     copy, copy.status() != null && profile.successRule().isSuccess(copy.status()), null,
-                    plan.label() + " (copy " + (c + 2) + " of " + plan.copies() + ")"));
+                    label(deliveryId, event, number, plan, c + 2)));
         }
         return first;
     }
@@ -473,9 +612,9 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
                 attempt.responseStatus(), attempt.requestHeaders().get(Profiles.get(d.profile()).scheme().signatureHeader())));
     }
 
-    private void finish(Delivery delivery, DeliveryStatus status, String reason, SignedWebhook webhook) {
+    private void finish(String deliveryId, DeliveryStatus status, String reason) {
         Instant now = context.now();
-        updateDelivery(delivery.id(), d -> withStatus(d, status, reason, status == DeliveryStatus.DELIVERED ? now : null,
+        updateDelivery(deliveryId, d -> withStatus(d, status, reason, status == DeliveryStatus.DELIVERED ? now : null,
                 status == DeliveryStatus.DELIVERED ? null : now, null));
     }
 

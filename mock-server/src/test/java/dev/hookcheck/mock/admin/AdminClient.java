@@ -34,8 +34,12 @@ final class AdminClient implements AutoCloseable {
     }
 
     static AdminClient start() {
-        return new AdminClient(MockServer.create(MockServerConfig.defaults().withEventsPerProfile(0)
-                .withClock(Clock.fixed(NOW, ZoneOffset.UTC))).start());
+        return start(MockServerConfig.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
+    }
+
+    /** A server with this configuration, without seeded events. */
+    static AdminClient start(MockServerConfig config) {
+        return new AdminClient(MockServer.create(config.withEventsPerProfile(0)).start());
     }
 
     MockServer server() {

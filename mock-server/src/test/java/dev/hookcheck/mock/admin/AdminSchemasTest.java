@@ -30,7 +30,10 @@ class AdminSchemasTest {
     void theAdminSchemasArePublished() {
         assertThat(schemas()).contains("error.schema.json", "health.schema.json", "event.schema.json", "event-list.schema.json",
                 "endpoint.schema.json", "endpoint-list.schema.json", "api-key.schema.json", "api-key-list.schema.json",
-                "organization-list.schema.json").allMatch(f -> f.endsWith(".schema.json"));
+                "organization-list.schema.json", "clock.schema.json", "clock-advance.schema.json", "clock-scale.schema.json",
+                "delivery-list.schema.json", "attempt-list.schema.json", "rotate-secret.schema.json", "failure-rule.schema.json",
+                "failure-rule-create.schema.json", "failure-rule-update.schema.json", "failure-rule-list.schema.json",
+                "lifecycle-create.schema.json", "lifecycle.schema.json").allMatch(f -> f.endsWith(".schema.json"));
     }
 
     @ParameterizedTest
