@@ -144,18 +144,10 @@ public final class Seeder {
                             : resources.computeIfAbsent(resourceType, k -> profile.ids().resource(k).generate(random));
                     events.add(new Event(profile.ids().event().generate(random), profile.name(), org.id(), type, resourceType,
                             resourceId, at, EventData.of(profile, type, resourceType, resourceId, at, random)));
-                    at = at.plus(gap(type));
+                    at = at.plus(Lifecycles.gap(type, random));
                 }
             }
             return events;
-        }
-
-        /** Time to the flow's next step: deductions follow payroll runs, everything else is minutes to days apart. */
-        private Duration gap(String type) {
-            if (type.equals("enrollment.accepted") || type.equals("enrollment.granted") || type.contains("deduction")) {
-                return Duration.ofDays(14 + random.nextInt(17)); // the next payroll run
-            }
-            return Duration.ofSeconds(30 + random.nextLong(2 * 86_400));
         }
 
         /** A delivery with every attempt it has had by now: most succeed first time, some retry, a few never do. */
