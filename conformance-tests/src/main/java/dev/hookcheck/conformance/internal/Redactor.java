@@ -7,18 +7,23 @@ import java.util.List;
 
 /**
  * Blanks the receiver's secrets out of anything a result records. Checks never send a secret, but a
- * receiver might echo one back in an error body; the report must not carry it further.
+ * receiver might echo one back in an error body; the report must not carry it further. Texts shorter
+ * than {@value #SHORTEST} characters are left alone: they would blank ordinary words, and no
+ * provider hands out secrets that short.
  */
 final class Redactor {
     static final String BLANK = "[secret]";
+    static final int SHORTEST = 8;
     private final List<String> texts = new ArrayList<>();
 
     Redactor(List<Secret> secrets) {
         for (Secret secret : secrets) {
             String text = secret.reveal();
-            texts.add(text);
+            if (text.length() >= SHORTEST) {
+                texts.add(text);
+            }
             int underscore = text.indexOf('_');
-            if (underscore > 0 && text.length() - underscore > 8) {
+            if (underscore > 0 && text.length() - underscore > SHORTEST) {
                 texts.add(text.substring(underscore + 1)); // the key part of whsec_…, whsk_…
             }
         }

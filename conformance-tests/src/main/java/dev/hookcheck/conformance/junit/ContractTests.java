@@ -6,7 +6,6 @@ import dev.hookcheck.conformance.Receiver;
 import dev.hookcheck.conformance.check.Checks;
 import dev.hookcheck.conformance.internal.EvidenceText;
 import dev.hookcheck.conformance.internal.Runner;
-import java.net.URI;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
@@ -21,8 +20,7 @@ final class ContractTests {
         Runner runner = new Runner(receiver);
         return Checks.all().stream()
                 .filter(check -> check.level(receiver).kind() == kind)
-                .map(check -> DynamicTest.dynamicTest(check.id() + " " + check.title(),
-                        URI.create("class:" + check.getClass().getName()), () -> verdict(runner.run(check))));
+                .map(check -> DynamicTest.dynamicTest(check.id() + " " + check.title(), () -> verdict(runner.run(check))));
     }
 
     private static Receiver receiverOf(WebhookReceiverContract contract) {

@@ -42,7 +42,7 @@ import java.util.function.BiFunction;
  * is tried where it is a flaw (204 only hurts with Dfns) and where the profile changes what it
  * breaks (a prefix receiver, a list receiver).
  */
-enum Flaw {
+public enum Flaw {
     WRONG_KEY_ENCODING("keys the HMAC with the whsec_ text, not its decoded bytes", WrongKeyEncoding::new, "standard"),
     NO_VERIFICATION("does not verify signatures", NoVerification::new, "standard", "github"),
     SKIPS_UNSIGNED("lets a request without a signature header through", SkipsUnsigned::new, "vitable"),
@@ -92,5 +92,10 @@ enum Flaw {
 
     ReferenceReceiver receiver(Profile profile, Secret secret) {
         return factory.apply(profile, secret);
+    }
+
+    /** The flawed receiver for a built-in profile, with that profile's test secret; not started. */
+    public ReferenceReceiver receiver(String profile) {
+        return receiver(dev.hookcheck.core.profile.Profiles.get(profile), Secrets.of(profile));
     }
 }

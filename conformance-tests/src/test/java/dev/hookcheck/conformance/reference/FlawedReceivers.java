@@ -261,7 +261,7 @@ final class FlawedReceivers {
         CaseSensitiveHeaders(Profile p, Secret s) { super(p, s); }
 
         @Override
-        ReferenceReceiver start() {
+        public ReferenceReceiver start() {
             raw = new RawHttpServer(this::respond);
             return this;
         }

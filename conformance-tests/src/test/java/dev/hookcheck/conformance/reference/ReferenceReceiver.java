@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * idempotency key atomically, then process, then answer 200 (the one status every provider counts
  * as success). Flawed receivers ({@link Flaw}) override exactly one step.
  */
-class ReferenceReceiver implements AutoCloseable {
+public class ReferenceReceiver implements AutoCloseable {
     static final String PATH = "/webhooks";
     static final JsonMapper JSON = JsonMapper.shared();
 
@@ -77,13 +77,18 @@ class ReferenceReceiver implements AutoCloseable {
     private HttpServer server;
     private ExecutorService executor;
 
-    ReferenceReceiver(Profile profile, Secret secret) {
+    public ReferenceReceiver(Profile profile, Secret secret) {
         this.profile = profile;
         this.secrets = List.of(secret);
     }
 
+    /** The correct receiver of a built-in profile, with that profile's test secret ({@link Secrets}); not started. */
+    public static ReferenceReceiver correct(String profile) {
+        return new ReferenceReceiver(dev.hookcheck.core.profile.Profiles.get(profile), Secrets.of(profile));
+    }
+
     /** Starts listening on a free loopback port; requests are handled in parallel. */
-    ReferenceReceiver start() {
+    public ReferenceReceiver start() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         } catch (IOException e) {
@@ -105,19 +110,19 @@ class ReferenceReceiver implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + port() + PATH);
     }
 
-    String probeTemplate() {
+    public String probeTemplate() {
         return "http://127.0.0.1:" + port() + "/__probe/{event_id}";
     }
 
-    Probe probe() {
+    public Probe probe() {
         return this::timesProcessed;
     }
 
-    int timesProcessed(String key) {
+    public int timesProcessed(String key) {
         AtomicInteger count = processed.get(key);
         return count == null ? 0 : count.get();
     }

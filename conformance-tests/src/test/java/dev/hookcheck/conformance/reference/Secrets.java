@@ -3,10 +3,10 @@ package dev.hookcheck.conformance.reference;
 import dev.hookcheck.core.Secret;
 
 /** One test secret per profile, in the shape the provider hands out. */
-final class Secrets {
+public final class Secrets {
     private Secrets() {}
 
-    static Secret of(String profile) {
+    public static Secret of(String profile) {
         return Secret.of(switch (profile) {
             case "standard" -> "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
             case "vitable" -> "vitable_whsec_4c1d2f0e9b8a7f6e5d4c3b2a";
