@@ -12,11 +12,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/**
- * SIG-015: the signature is over bytes, not over JSON. Two valid bodies that any re-serialization
- * changes: one laid out unusually (whitespace, CRLF, reversed key order), one with escapes and
- * numbers a parser normalizes ({@code \u00e9}, {@code \/}, {@code \u2028}, 27 significant digits).
- */
+/** SIG-015: the signature is over bytes, not over JSON; any re-serialization changes these two bodies. */
 public final class RawBodyVerified extends Check {
     private static final JsonMapper JSON = JsonMapper.shared();
     private static final String ESCAPES = "\"hookcheck_fidelity\":{\"text\":\"caf\\u00e9 \\/ \\u2028 \\ud83c\\udf89\","
@@ -34,7 +30,8 @@ public final class RawBodyVerified extends Check {
     @Override
     public Level level(Receiver receiver) {
         return receiver.profile().name().equals("dfns") ? Level.recommended("Dfns sends compact JSON and its own"
-                + " sample verifies a re-serialized body; the raw bytes are still the only safe input") : Level.required();
+                + " sample verifies a re-serialized body; the raw bytes are still the only safe input")
+                : Level.required();
     }
 
     @Override

@@ -37,8 +37,8 @@ public final class RetryOfChainProcessedOnce extends Check {
     @Override
     public void run(Session session) {
         Event event = session.event();
-        Attempt first = session.attempt(event, session.now() - 20);
-        Attempt second = session.retry(first, session.now() - 10);
+        Attempt first = session.attempt(event, session.now() - session.margin());
+        Attempt second = session.retry(first, session.now() - session.margin() / 2);
         Attempt third = session.retry(second, session.now());
         Exchange last = null;
         for (Attempt attempt : List.of(first, second, third)) {

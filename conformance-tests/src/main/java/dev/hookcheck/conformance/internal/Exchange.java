@@ -32,10 +32,6 @@ public record Exchange(CheckResult.Request request, CheckResult.Response respons
         return answered() && status() >= 400 && status() < 500;
     }
 
-    public boolean serverError() {
-        return answered() && status() >= 500;
-    }
-
     /** What was seen, for a message: {@code 200}, {@code 307 (Location: /x)}, {@code no answer within 150 ms}. */
     public String describe() {
         if (response == null) {

@@ -43,11 +43,6 @@ public record Wire(String signatureHeader, Style style, String label, Encoding e
         return timestamp.from() != Source.From.NONE;
     }
 
-    /** The timestamp travels in a header of its own or in the signature header, outside the body. */
-    public boolean timestampOutsideBody() {
-        return timestamp.from() == Source.From.HEADER || timestamp.from() == Source.From.SIGNATURE;
-    }
-
     public boolean timestampInBody() {
         return timestamp.from() == Source.From.BODY;
     }
