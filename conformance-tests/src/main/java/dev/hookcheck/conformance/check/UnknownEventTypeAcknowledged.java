@@ -18,7 +18,7 @@ public final class UnknownEventTypeAcknowledged extends Check {
 
     @Override
     public void run(Session session) {
-        Event event = session.event(UNKNOWN, data -> { });
+        Event event = session.event(UNKNOWN);
         session.expectAccepted(session.send(session.deliver(event, session.attempt(event, session.now()))),
                 "for an event of the unknown type " + UNKNOWN);
     }

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -83,16 +82,11 @@ public final class Session {
 
     /** A new event of the profile's first current type, its data marked with the check id. */
     public Event event() {
-        return event(null, data -> { });
+        return event(null);
     }
 
-    /**
-     * A new event.
-     *
-     * @param type the event type, or null for the profile's first current one
-     * @param data adds fields to the event's data object
-     */
-    public Event event(String type, Consumer<ObjectNode> data) {
+    /** A new event of the given type (null: the profile's first current one), its data marked with the check id. */
+    public Event event(String type) {
         Profile profile = profile();
         EventType known = profile.events().types().stream().filter(t -> !t.deprecated()).findFirst().orElseThrow();
         String resourceType = type == null ? known.resourceType()
@@ -102,7 +96,6 @@ public final class Session {
         node.put("id", resourceId);
         node.put("object", resourceType);
         node.put("hookcheck", checkId);
-        data.accept(node);
         Instant now = Instant.ofEpochSecond(now());
         return new Event(profile.ids().event().generate(random), profile.name(),
                 profile.ids().organization().generate(random), type == null ? known.name() : type, resourceType,

@@ -34,6 +34,7 @@ import dev.hookcheck.conformance.reference.FlawedReceivers.WrongCharset;
 import dev.hookcheck.conformance.reference.FlawedReceivers.WrongKeyEncoding;
 import dev.hookcheck.core.Secret;
 import dev.hookcheck.core.profile.Profile;
+import dev.hookcheck.core.profile.Profiles;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -96,6 +97,6 @@ public enum Flaw {
 
     /** The flawed receiver for a built-in profile, with that profile's test secret; not started. */
     public ReferenceReceiver receiver(String profile) {
-        return receiver(dev.hookcheck.core.profile.Profiles.get(profile), Secrets.of(profile));
+        return receiver(Profiles.get(profile), Secrets.of(profile));
     }
 }

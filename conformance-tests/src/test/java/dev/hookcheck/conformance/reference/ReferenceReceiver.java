@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.hookcheck.conformance.Probe;
 import dev.hookcheck.core.Secret;
 import dev.hookcheck.core.profile.Profile;
+import dev.hookcheck.core.profile.Profiles;
 import dev.hookcheck.core.signing.Reason;
 import dev.hookcheck.core.signing.Tolerance;
 import dev.hookcheck.core.signing.Verification;
@@ -18,9 +19,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,7 +87,7 @@ public class ReferenceReceiver implements AutoCloseable {
 
     /** The correct receiver of a built-in profile, with that profile's test secret ({@link Secrets}); not started. */
     public static ReferenceReceiver correct(String profile) {
-        return new ReferenceReceiver(dev.hookcheck.core.profile.Profiles.get(profile), Secrets.of(profile));
+        return new ReferenceReceiver(Profiles.get(profile), Secrets.of(profile));
     }
 
     /** Starts listening on a free loopback port; requests are handled in parallel. */
@@ -240,7 +243,7 @@ public class ReferenceReceiver implements AutoCloseable {
                 if (header == null) {
                     yield null;
                 }
-                yield java.util.Arrays.stream(header.split(",")).map(String::strip).filter(i -> i.startsWith("t="))
+                yield Arrays.stream(header.split(",")).map(String::strip).filter(i -> i.startsWith("t="))
                         .map(i -> i.substring(2)).findFirst().orElse(null);
             }
             case "dfns" -> {
@@ -266,7 +269,7 @@ public class ReferenceReceiver implements AutoCloseable {
     }
 
     static Verification verified() {
-        return new Verification.Verified(java.util.OptionalLong.empty(), 0);
+        return new Verification.Verified(OptionalLong.empty(), 0);
     }
 
     // ---- HTTP plumbing
