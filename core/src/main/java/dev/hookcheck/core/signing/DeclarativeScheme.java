@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -33,8 +34,9 @@ final class DeclarativeScheme implements SignatureScheme {
         this.template = new Template(spec.signedContent());
     }
 
-    SchemeSpec spec() {
-        return spec;
+    @Override
+    public Optional<SchemeSpec> spec() {
+        return Optional.of(spec);
     }
 
     @Override
@@ -59,10 +61,14 @@ final class DeclarativeScheme implements SignatureScheme {
 
     @Override
     public Map<String, String> sign(List<Secret> secrets, String id, long timestamp, byte[] body) {
+        return signWithTimestampText(secrets, id, Long.toString(timestamp), body);
+    }
+
+    @Override
+    public Map<String, String> signWithTimestampText(List<Secret> secrets, String id, String ts, byte[] body) {
         if (secrets.isEmpty()) {
             throw new IllegalArgumentException("sign needs at least one secret");
         }
-        String ts = Long.toString(timestamp);
         byte[][] content = template.render(id == null ? "" : id, ts, body);
         List<Secret> used = spec.multipleSignatures() ? secrets : secrets.subList(0, 1);
         String[] signatures = used.stream().map(s -> compute(Keys.derive(s, spec.key()), content)).toArray(String[]::new);

@@ -4,6 +4,7 @@ import dev.hookcheck.core.Secret;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a provider signs a webhook and how a receiver verifies it. Implementations work on the raw
@@ -44,6 +45,32 @@ public interface SignatureScheme {
 
     default Map<String, String> sign(Secret secret, String id, long timestamp, byte[] body) {
         return sign(List.of(secret), id, timestamp, body);
+    }
+
+    /**
+     * Signs with the timestamp written exactly as given, even when it is not unix seconds in digits
+     * (an ISO date, a decimal, milliseconds). Conformance checks use it to send a malformed timestamp
+     * that still carries a valid signature, so that what is tested is the receiver's parsing, not its
+     * signature check. Schemes that read the timestamp from the body ignore it, as {@link #sign} does.
+     *
+     * <p>The default signs digits through {@link #sign} and refuses anything else.
+     */
+    default Map<String, String> signWithTimestampText(List<Secret> secrets, String id, String timestamp,
+            byte[] body) {
+        try {
+            return sign(secrets, id, Long.parseLong(timestamp), body);
+        } catch (NumberFormatException notDigits) {
+            throw new UnsupportedOperationException(name() + " cannot sign a timestamp that is not unix seconds");
+        }
+    }
+
+    /**
+     * The declarative description of this scheme, for schemes built from a {@link SchemeSpec} (the
+     * Vitable, Dfns, Preo, Stripe and GitHub built-ins and every {@link SignatureSchemes#declarative}
+     * scheme); empty for the others (Standard Webhooks).
+     */
+    default Optional<SchemeSpec> spec() {
+        return Optional.empty();
     }
 
     /**

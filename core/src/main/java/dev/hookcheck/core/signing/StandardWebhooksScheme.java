@@ -55,10 +55,14 @@ final class StandardWebhooksScheme implements SignatureScheme {
 
     @Override
     public Map<String, String> sign(List<Secret> secrets, String id, long timestamp, byte[] body) {
+        return signWithTimestampText(secrets, id, Long.toString(timestamp), body);
+    }
+
+    @Override
+    public Map<String, String> signWithTimestampText(List<Secret> secrets, String id, String ts, byte[] body) {
         if (secrets.isEmpty()) {
             throw new IllegalArgumentException("sign needs at least one secret");
         }
-        String ts = Long.toString(timestamp);
         byte[][] content = CONTENT.render(id, ts, body);
         String signature = null;
         for (Secret secret : secrets) {

@@ -1,0 +1,101 @@
+package dev.hookcheck.conformance;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one check found. It never contains a secret: request and response texts are recorded with
+ * every secret of the receiver blanked out.
+ *
+ * @param id the stable check id, for example {@code SIG-004}
+ * @param title what a conforming receiver does, as a sentence
+ * @param category what the check is about
+ * @param level how much it matters for the receiver's profile
+ * @param outcome passed, failed or skipped
+ * @param message one line: {@code [ID] title: expected …, got …. Hint: …} for a failure, the reason for a
+ *     skip, {@code [ID] title: passed} otherwise
+ * @param hint how to fix a receiver that fails this check
+ * @param durationMs how long the check took
+ * @param evidence the request sent and the response seen (for a failure: the ones that failed it);
+ *     null when nothing was sent
+ */
+public record CheckResult(
+        String id,
+        String title,
+        Category category,
+        Level level,
+        Outcome outcome,
+        String message,
+        String hint,
+        long durationMs,
+        Evidence evidence) {
+
+    public enum Outcome {
+        PASSED,
+        FAILED,
+        SKIPPED;
+
+        /** The report spelling, for example {@code passed}. */
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * One HTTP exchange with the receiver.
+     *
+     * @param request what was sent
+     * @param response what came back; null when no answer came (timeout, refused connection)
+     */
+    public record Evidence(Request request, Response response) {
+        public Evidence {
+            Objects.requireNonNull(request, "request");
+        }
+    }
+
+    /**
+     * @param body the body as UTF-8 text, cut after a few thousand characters (the cut says how
+     *     many bytes the whole body had)
+     */
+    public record Request(String method, String url, Map<String, String> headers, String body) {
+        public Request {
+            headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        }
+    }
+
+    /**
+     * @param status the HTTP status code
+     * @param headers the response headers (several values of one header joined by {@code ", "})
+     * @param body the body as UTF-8 text, cut like a request body
+     */
+    public record Response(int status, Map<String, String> headers, String body) {
+        public Response {
+            headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        }
+    }
+
+    public CheckResult {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(hint, "hint");
+    }
+
+    public boolean passed() {
+        return outcome == Outcome.PASSED;
+    }
+
+    public boolean failed() {
+        return outcome == Outcome.FAILED;
+    }
+
+    public boolean skipped() {
+        return outcome == Outcome.SKIPPED;
+    }
+}

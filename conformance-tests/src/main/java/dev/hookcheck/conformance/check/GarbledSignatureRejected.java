@@ -1,0 +1,24 @@
+package dev.hookcheck.conformance.check;
+
+import dev.hookcheck.conformance.Category;
+import dev.hookcheck.conformance.internal.Session;
+
+/** SIG-004: a header in no known syntax is a failed verification. */
+public final class GarbledSignatureRejected extends Check {
+    static final String GARBLED = "this is not a signature";
+
+    public GarbledSignatureRejected() {
+        super("SIG-004", Category.SIGNATURE, "rejects a garbled signature header",
+                "a valid delivery whose signature header reads \"" + GARBLED + "\"",
+                "4xx",
+                "refuse a signature header you cannot parse; a parse error is a failed verification, not an error to"
+                        + " log and ignore.");
+    }
+
+    @Override
+    public void run(Session session) {
+        String header = session.profile().scheme().signatureHeader();
+        session.expectRejected(session.send(session.delivery().withHeader(header, GARBLED)),
+                "for a garbled " + header + " header");
+    }
+}

@@ -1,0 +1,28 @@
+package dev.hookcheck.conformance.check;
+
+import dev.hookcheck.conformance.Category;
+import dev.hookcheck.conformance.Level;
+import dev.hookcheck.conformance.Receiver;
+import dev.hookcheck.conformance.internal.Session;
+
+/** RPL-004: the providers send seconds; a receiver that guesses the unit widens its window. */
+public final class MillisecondTimestampRejected extends Check {
+    public MillisecondTimestampRejected() {
+        super("RPL-004", Category.REPLAY, "rejects a timestamp in milliseconds",
+                "a correctly signed delivery whose timestamp is the current time in milliseconds",
+                "4xx (read as seconds, it lies thousands of years ahead)",
+                "read the timestamp as unix seconds, as the provider documents; do not guess the unit from its size.");
+    }
+
+    @Override
+    public Level level(Receiver receiver) {
+        return futureRefused(receiver);
+    }
+
+    @Override
+    public void run(Session session) {
+        long millis = session.now() * 1000;
+        session.expectRejected(session.send(session.signedAt(millis)),
+                "for the timestamp " + millis + " (milliseconds, not seconds)");
+    }
+}

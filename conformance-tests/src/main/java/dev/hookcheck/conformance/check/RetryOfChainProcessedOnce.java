@@ -1,0 +1,57 @@
+package dev.hookcheck.conformance.check;
+
+import dev.hookcheck.conformance.Category;
+import dev.hookcheck.conformance.Level;
+import dev.hookcheck.conformance.Receiver;
+import dev.hookcheck.conformance.internal.Exchange;
+import dev.hookcheck.conformance.internal.Session;
+import dev.hookcheck.core.event.Attempt;
+import dev.hookcheck.core.event.Event;
+import java.util.List;
+
+/**
+ * IDM-004: Dfns gives every attempt a new id and points back with {@code retryOf}. Deduplicating
+ * on the attempt's own id processes every retry as a new event.
+ */
+public final class RetryOfChainProcessedOnce extends Check {
+    public RetryOfChainProcessedOnce() {
+        super("IDM-004", Category.IDEMPOTENCY, "processes a retry with a new id and retryOf once",
+                "three attempts of one event: the first, a retry with a new id and retryOf the first, and a retry of"
+                        + " the retry",
+                "2xx for each, and the event processed once, under the first attempt's id",
+                "deduplicate on the first attempt's id: follow retryOf back (remember each attempt id's first id) and"
+                        + " skip the event when that id was processed.");
+    }
+
+    @Override
+    public Level level(Receiver receiver) {
+        return receiver.profile().name().equals("dfns") ? Level.required()
+                : Level.notApplicable(receiver.profile().displayName() + " keeps one id across retries (IDM-001)");
+    }
+
+    @Override
+    public boolean needsProbe() {
+        return true;
+    }
+
+    @Override
+    public void run(Session session) {
+        Event event = session.event();
+        Attempt first = session.attempt(event, session.now() - session.margin());
+        Attempt second = session.retry(first, session.now() - session.margin() / 2);
+        Attempt third = session.retry(second, session.now());
+        Exchange last = null;
+        for (Attempt attempt : List.of(first, second, third)) {
+            last = session.send(session.deliver(event, attempt));
+            session.expectAccepted(last, "for attempt " + attempt.number());
+        }
+        session.expectProcessed(first.attemptId(), 1, last, "under the first attempt's id after 3 attempts");
+        for (Attempt retry : List.of(second, third)) {
+            int alone = session.timesProcessed(retry.attemptId());
+            if (alone != 0) {
+                throw session.fail(last, "retries counted under the first attempt's id",
+                        "attempt " + retry.number() + " (" + retry.attemptId() + ") processed as an event of its own");
+            }
+        }
+    }
+}

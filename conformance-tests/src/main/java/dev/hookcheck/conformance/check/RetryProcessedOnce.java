@@ -1,0 +1,40 @@
+package dev.hookcheck.conformance.check;
+
+import dev.hookcheck.conformance.Category;
+import dev.hookcheck.conformance.internal.Delivery;
+import dev.hookcheck.conformance.internal.Exchange;
+import dev.hookcheck.conformance.internal.Session;
+import dev.hookcheck.core.event.Attempt;
+import dev.hookcheck.core.event.Event;
+
+/**
+ * IDM-001: providers deliver at least once. A retry is signed anew; the receiver must recognise it
+ * by its idempotency key, skip the work, and still say 2xx, or the provider keeps retrying.
+ */
+public final class RetryProcessedOnce extends Check {
+    public RetryProcessedOnce() {
+        super("IDM-001", Category.IDEMPOTENCY, "processes a retried event once and acknowledges the retry",
+                "an event delivered 30 s ago, then the same event again with a new timestamp and signature",
+                "2xx for both, and the event processed once",
+                "deduplicate on the profile's idempotency key (not on the signature or timestamp), and answer 2xx to a"
+                        + " duplicate you have already processed: a 4xx makes the provider retry or disable the endpoint.");
+    }
+
+    @Override
+    public boolean needsProbe() {
+        return true;
+    }
+
+    @Override
+    public void run(Session session) {
+        Event event = session.event();
+        Attempt first = session.attempt(event, session.now() - session.margin());
+        Delivery original = session.deliver(event, first);
+        session.expectAccepted(session.send(original), "for the first delivery");
+        Exchange retry = session.send(session.deliver(event, session.resent(first, session.now())));
+        if (!retry.accepted()) {
+            throw session.fail(retry, "2xx for a retry of an event already processed", retry.describe());
+        }
+        session.expectProcessed(original.key(), 1, retry, "after a retry");
+    }
+}

@@ -1,0 +1,20 @@
+package dev.hookcheck.conformance.check;
+
+import dev.hookcheck.conformance.Category;
+import dev.hookcheck.conformance.internal.Session;
+
+/** SIG-001: the baseline every other check builds on. */
+public final class ValidSignatureAccepted extends Check {
+    public ValidSignatureAccepted() {
+        super("SIG-001", Category.SIGNATURE, "accepts a correctly signed delivery",
+                "a new event signed with the receiver's secret exactly as the provider signs it",
+                "2xx",
+                "verify the signature over the raw request body with the secret the provider gave you, and answer"
+                        + " 2xx once it matches.");
+    }
+
+    @Override
+    public void run(Session session) {
+        session.expectAccepted(session.send(session.delivery()), "for a correctly signed delivery");
+    }
+}

@@ -1,0 +1,256 @@
+package dev.hookcheck.conformance.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.hookcheck.conformance.CheckResult;
+import dev.hookcheck.conformance.Conformance;
+import dev.hookcheck.conformance.Level;
+import dev.hookcheck.conformance.Probe;
+import dev.hookcheck.conformance.Receiver;
+import dev.hookcheck.conformance.check.Check;
+import dev.hookcheck.conformance.check.Checks;
+import dev.hookcheck.conformance.internal.EvidenceText;
+import dev.hookcheck.core.Secret;
+import dev.hookcheck.core.profile.Profile;
+import dev.hookcheck.core.profile.Profiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The kit proves its own checks: every correct reference receiver passes every check that applies
+ * (no false positive), and every flawed receiver fails exactly the checks that name its flaw (no
+ * miss, no collateral). The flaw × check matrix is rendered to {@code target/detection-matrix.md}
+ * and must equal the committed {@code src/test/resources/detection-matrix.md}.
+ */
+class DetectionMatrixTest {
+    private static final Path COMMITTED = Path.of("src/test/resources/detection-matrix.md");
+    private static final Path RENDERED = Path.of("target/detection-matrix.md");
+    private static final Duration LATENCY_BOUND = Duration.ofMillis(150);
+
+    /** The checks that name each flaw, per profile it is tried on. */
+    private static final Map<String, Set<String>> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        expect(Flaw.WRONG_KEY_ENCODING, "standard", "SIG-001 SIG-007 SIG-012 SIG-014 SIG-015 SIG-016 RPL-002 RPL-006"
+                + " IDM-001 IDM-002 IDM-005 ROB-001 ROB-004 CON-001 CON-003");
+        expect(Flaw.NO_VERIFICATION, "standard", "SIG-002 SIG-003 SIG-004 SIG-005 SIG-006 SIG-007 SIG-008 SIG-009"
+                + " SIG-010 SIG-011 SIG-013 RPL-001 RPL-003 RPL-004 RPL-005 IDM-003");
+        expect(Flaw.NO_VERIFICATION, "github", "SIG-002 SIG-003 SIG-004 SIG-005 SIG-006 SIG-008 SIG-009 SIG-010 IDM-003");
+        expect(Flaw.SKIPS_UNSIGNED, "vitable", "SIG-002");
+        expect(Flaw.SWALLOWS_PARSE_ERRORS, "stripe", "SIG-003 SIG-004");
+        expect(Flaw.NO_TIMESTAMP_CHECK, "standard", "RPL-001 RPL-003 RPL-004");
+        expect(Flaw.NO_TIMESTAMP_CHECK, "dfns", "RPL-001 RPL-003 RPL-004");
+        expect(Flaw.ACCEPTS_FUTURE, "vitable", "RPL-003 RPL-004");
+        expect(Flaw.ACCEPTS_FUTURE, "stripe", "RPL-003 RPL-004");
+        expect(Flaw.TIGHT_TOLERANCE, "preo", "RPL-002");
+        expect(Flaw.GUESSES_MILLISECONDS, "standard", "RPL-004");
+        expect(Flaw.CRASHES_ON_TEXT_TIMESTAMP, "vitable", "RPL-005");
+        expect(Flaw.CRASHES_ON_TEXT_TIMESTAMP, "dfns", "RPL-005");
+        expect(Flaw.TRUSTS_KNOWN_SIGNATURES, "standard", "SIG-007");
+        expect(Flaw.TRUSTS_KNOWN_SIGNATURES, "stripe", "SIG-007");
+        expect(Flaw.COMPARES_PREFIX, "vitable", "SIG-008");
+        expect(Flaw.COMPARES_PREFIX, "standard", "SIG-008");
+        expect(Flaw.COMPARES_EXPECTED_LENGTH, "github", "SIG-008 SIG-009");
+        expect(Flaw.COMPARES_EXPECTED_LENGTH, "dfns", "SIG-008 SIG-009");
+        expect(Flaw.ANY_VERSION, "standard", "SIG-010 SIG-011");
+        expect(Flaw.ANY_VERSION, "vitable", "SIG-010");
+        expect(Flaw.ANY_VERSION, "stripe", "SIG-010 SIG-011");
+        expect(Flaw.FIRST_SIGNATURE_ONLY, "standard", "SIG-012");
+        expect(Flaw.FIRST_SIGNATURE_ONLY, "stripe", "SIG-012");
+        expect(Flaw.ROTATION_SHORTCUT, "standard", "SIG-011 SIG-013");
+        expect(Flaw.CASE_SENSITIVE_HEADERS, "vitable", "SIG-014");
+        expect(Flaw.CASE_SENSITIVE_HEADERS, "standard", "SIG-014");
+        expect(Flaw.VERIFIES_RESERIALIZED_BODY, "vitable", "SIG-015");
+        expect(Flaw.VERIFIES_RESERIALIZED_BODY, "dfns", "SIG-015");
+        expect(Flaw.WRONG_CHARSET, "preo", "SIG-016");
+        expect(Flaw.WRONG_CHARSET, "github", "SIG-016");
+        expect(Flaw.ECHOES_EXPECTED_SIGNATURE, "vitable", "SIG-017");
+        expect(Flaw.ECHOES_EXPECTED_SIGNATURE, "github", "SIG-017");
+        expect(Flaw.PROCESSES_DUPLICATES, "standard", "RPL-006 IDM-001 IDM-002");
+        expect(Flaw.PROCESSES_DUPLICATES, "dfns", "RPL-006 IDM-001 IDM-002 IDM-004");
+        expect(Flaw.RACES_ON_DUPLICATES, "stripe", "IDM-002");
+        expect(Flaw.REJECTS_DUPLICATES, "vitable", "IDM-001");
+        expect(Flaw.REJECTS_DUPLICATES, "dfns", "IDM-001 IDM-004");
+        expect(Flaw.PROCESSES_BEFORE_VERIFYING, "preo", "IDM-003");
+        expect(Flaw.IGNORES_RETRY_OF, "dfns", "IDM-004");
+        expect(Flaw.DROPS_WHEN_BUSY, "standard", "IDM-005");
+        expect(Flaw.FAILS_ON_UNKNOWN_TYPE, "vitable", "ROB-001");
+        expect(Flaw.FAILS_ON_UNKNOWN_TYPE, "github", "ROB-001");
+        expect(Flaw.PARSES_BEFORE_VERIFYING, "stripe", "ROB-002");
+        expect(Flaw.ANSWERS_SLOWLY, "standard", "ROB-003");
+        expect(Flaw.TRUNCATES_BODY, "preo", "ROB-004");
+        expect(Flaw.ANSWERS_204, "dfns", "CON-001");
+        expect(Flaw.REDIRECTS, "standard", "CON-001 CON-002");
+        expect(Flaw.STRICT_CONTENT_TYPE, "vitable", "CON-003");
+    }
+
+    private static void expect(Flaw flaw, String profile, String ids) {
+        EXPECTED.put(key(flaw, profile), new TreeSet<>(Arrays.asList(ids.split(" "))));
+    }
+
+    private static String key(Flaw flaw, String profile) {
+        return flaw + "/" + profile;
+    }
+
+    /** One receiver's run: correct (flaw null) or flawed. */
+    record Row(Flaw flaw, Profile profile, Secret secret, List<CheckResult> results) {
+        String label() {
+            return flaw == null ? "**correct**" : flaw.description;
+        }
+
+        Set<String> failed() {
+            return results.stream().filter(CheckResult::failed).map(CheckResult::id)
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+
+        CheckResult result(String id) {
+            return results.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+        }
+    }
+
+    private static final List<Row> ROWS = new ArrayList<>();
+
+    @BeforeAll
+    static void runEveryReceiver() {
+        for (Profile profile : Profiles.all()) {
+            ROWS.add(run(null, profile, new ReferenceReceiver(profile, Secrets.of(profile.name())), true));
+        }
+        for (Flaw flaw : Flaw.values()) {
+            for (String name : flaw.profiles) {
+                Profile profile = Profiles.get(name);
+                ROWS.add(run(flaw, profile, flaw.receiver(profile, Secrets.of(name)), false));
+            }
+        }
+    }
+
+    /** Correct receivers are observed through the HTTP probe, flawed ones through the Java one: both kinds run. */
+    private static Row run(Flaw flaw, Profile profile, ReferenceReceiver receiver, boolean httpProbe) {
+        try (receiver) {
+            receiver.start();
+            Receiver target = Receiver.of(receiver.url(), profile, Secrets.of(profile.name()))
+                    .withProbe(httpProbe ? Probe.http(receiver.probeTemplate()) : receiver.probe())
+                    .withTimeout(Duration.ofSeconds(5))
+                    .withLatencyBound(LATENCY_BOUND);
+            return new Row(flaw, profile, Secrets.of(profile.name()), Conformance.run(target));
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCorrectReceiverPassesEveryCheckThatApplies() {
+        return ROWS.stream().filter(row -> row.flaw() == null).map(row -> dynamicTest(row.profile().name(), () -> {
+            List<String> wrong = row.results().stream().filter(r -> r.level().isApplicable() && !r.passed())
+                    .map(r -> r.message() + EvidenceText.of(r.evidence())).toList();
+            assertThat(wrong).as("checks a correct %s receiver did not pass", row.profile().name()).isEmpty();
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyFlawedReceiverFailsExactlyTheChecksThatNameItsFlaw() {
+        return ROWS.stream().filter(row -> row.flaw() != null).map(row -> dynamicTest(
+                row.flaw() + " (" + row.profile().name() + ")", () -> {
+                    Set<String> expected = EXPECTED.get(key(row.flaw(), row.profile().name()));
+                    assertThat(expected).as("declare the checks that name %s on %s in EXPECTED", row.flaw(),
+                            row.profile().name()).isNotNull();
+                    assertThat(row.failed()).as("failed checks of a receiver that %s (%s); messages:%n%s",
+                            row.flaw().description, row.profile().name(), messages(row)).isEqualTo(expected);
+                }));
+    }
+
+    private static String messages(Row row) {
+        return row.results().stream().filter(CheckResult::failed).map(CheckResult::message)
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void everyDeclaredExpectationIsExercised() {
+        Set<String> exercised = ROWS.stream().filter(row -> row.flaw() != null)
+                .map(row -> key(row.flaw(), row.profile().name())).collect(Collectors.toSet());
+        assertThat(exercised).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
+    }
+
+    @Test
+    void everyCheckCatchesAtLeastOneFlaw() {
+        Set<String> caught = EXPECTED.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+        assertThat(Checks.all().stream().map(Check::id)).allMatch(caught::contains, "caught by a flaw");
+    }
+
+    @Test
+    void noResultOfAnyCheckContainsASecret() {
+        for (Row row : ROWS) {
+            for (CheckResult result : row.results()) {
+                String everything = result + EvidenceText.of(result.evidence());
+                for (String secretText : secretTexts(row.secret())) {
+                    assertThat(everything).as("%s on %s", result.id(), row.label()).doesNotContain(secretText);
+                }
+            }
+        }
+    }
+
+    static List<String> secretTexts(Secret secret) {
+        String text = secret.reveal();
+        return text.startsWith("whsec_") ? List.of(text, text.substring("whsec_".length())) : List.of(text);
+    }
+
+    @Test
+    void theCommittedMatrixIsTheOneTheChecksProduce() throws IOException {
+        String rendered = render();
+        Files.createDirectories(RENDERED.getParent());
+        Files.writeString(RENDERED, rendered, StandardCharsets.UTF_8);
+        if (Boolean.getBoolean("hookcheck.updateMatrix")) {
+            Files.writeString(COMMITTED, rendered, StandardCharsets.UTF_8);
+        }
+        assertThat(Files.exists(COMMITTED)).as("%s is missing: regenerate it with"
+                + " mvn -pl conformance-tests -am verify -Dhookcheck.updateMatrix=true", COMMITTED).isTrue();
+        assertThat(Files.readString(COMMITTED, StandardCharsets.UTF_8))
+                .as("%s differs from the matrix the checks produce (%s): review the difference, then regenerate it"
+                        + " with mvn -pl conformance-tests -am verify -Dhookcheck.updateMatrix=true", COMMITTED, RENDERED)
+                .isEqualTo(rendered);
+    }
+
+    /** Rows: receivers; columns: checks. ✗ failed, (✗) failed a recommended check, · passed, – does not apply. */
+    static String render() {
+        List<Check> checks = Checks.all();
+        StringBuilder md = new StringBuilder();
+        md.append("| receiver | profile | ")
+                .append(checks.stream().map(Check::id).collect(Collectors.joining(" | "))).append(" |\n");
+        md.append("|---|---|").append(":-:|".repeat(checks.size())).append('\n');
+        for (Row row : ROWS) {
+            md.append("| ").append(row.label()).append(" | ").append(row.profile().name()).append(" |");
+            for (Check check : checks) {
+                md.append(' ').append(cell(row.result(check.id()))).append(" |");
+            }
+            md.append('\n');
+        }
+        md.append("\nLegend: ✗ failed (the flaw is caught); (✗) failed a check that is only recommended for the"
+                + " profile; · passed; – does not apply to the profile.\n");
+        return md.toString();
+    }
+
+    private static String cell(CheckResult result) {
+        if (!result.level().isApplicable()) {
+            return "–";
+        }
+        return switch (result.outcome()) {
+            case PASSED -> "·";
+            case FAILED -> result.level().kind() == Level.Kind.RECOMMENDED ? "(✗)" : "✗";
+            case SKIPPED -> "s";
+        };
+    }
+}

@@ -1,0 +1,330 @@
+package dev.hookcheck.conformance.reference;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.hookcheck.conformance.Probe;
+import dev.hookcheck.core.Secret;
+import dev.hookcheck.core.profile.Profile;
+import dev.hookcheck.core.profile.Profiles;
+import dev.hookcheck.core.signing.Reason;
+import dev.hookcheck.core.signing.Tolerance;
+import dev.hookcheck.core.signing.Verification;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A webhook receiver written the way it should be, on the JDK {@code HttpServer}: verify the raw
+ * body with core (constant time, the profile's tolerance), then parse, then claim the profile's
+ * idempotency key atomically, then process, then answer 200 (the one status every provider counts
+ * as success). Flawed receivers ({@link Flaw}) override exactly one step.
+ */
+public class ReferenceReceiver implements AutoCloseable {
+    static final String PATH = "/webhooks";
+    static final JsonMapper JSON = JsonMapper.shared();
+
+    static {
+        // HttpServer writes headers and body separately; with Nagle on, each answer waits ~40 ms for a
+        // delayed ACK. Read once, when the first server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    /** A request as the pipeline sees it: headers looked up ignoring case, the raw body. */
+    record Request(Map<String, String> headers, byte[] body) {
+        Request {
+            Map<String, String> ignoringCase = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            ignoringCase.putAll(headers);
+            headers = ignoringCase;
+        }
+
+        String header(String name) {
+            return headers.get(name);
+        }
+    }
+
+    /** An answer: status, extra headers, JSON body (none for 204). */
+    record Reply(int status, Map<String, String> headers, String body) {
+        static Reply of(int status, String json) {
+            return new Reply(status, Map.of(), json);
+        }
+    }
+
+    final Profile profile;
+    final List<Secret> secrets;
+    final Clock clock = Clock.systemUTC();
+    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> processed = new ConcurrentHashMap<>();
+    /** Dfns: every attempt id seen, mapped to its chain's first attempt id. */
+    private final Map<String, String> firstAttempts = new ConcurrentHashMap<>();
+    private HttpServer server;
+    private ExecutorService executor;
+
+    public ReferenceReceiver(Profile profile, Secret secret) {
+        this.profile = profile;
+        this.secrets = List.of(secret);
+    }
+
+    /** The correct receiver of a built-in profile, with that profile's test secret ({@link Secrets}); not started. */
+    public static ReferenceReceiver correct(String profile) {
+        return new ReferenceReceiver(Profiles.get(profile), Secrets.of(profile));
+    }
+
+    /** Starts listening on a free loopback port; requests are handled in parallel. */
+    public ReferenceReceiver start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "receiver-" + profile.name());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext(PATH, this::serve);
+        server.createContext("/__probe/", this::probe);
+        server.start();
+        return this;
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + port() + PATH);
+    }
+
+    public String probeTemplate() {
+        return "http://127.0.0.1:" + port() + "/__probe/{event_id}";
+    }
+
+    public Probe probe() {
+        return this::timesProcessed;
+    }
+
+    public int timesProcessed(String key) {
+        AtomicInteger count = processed.get(key);
+        return count == null ? 0 : count.get();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+
+    // ---- the pipeline: each step a method a flaw can override
+
+    Reply handle(Request request) throws Exception {
+        Verification verification = verify(request);
+        if (verification instanceof Verification.Rejected rejected) {
+            return refuse(request, rejected);
+        }
+        JsonNode body = parse(request.body());
+        if (body == null) {
+            return Reply.of(400, "{\"error\":\"the body is not JSON\"}");
+        }
+        String key = idempotencyKey(request, body);
+        if (!claim(key)) {
+            return duplicate();
+        }
+        process(key, eventType(request, body));
+        return success();
+    }
+
+    Verification verify(Request request) {
+        return profile.scheme().verify(request.headers(), request.body(), secrets, clock, tolerance());
+    }
+
+    /** The provider's tolerance; for Stripe both directions, stricter than Stripe's own library. */
+    Tolerance tolerance() {
+        Tolerance documented = profile.tolerance();
+        return documented.direction() == Tolerance.Direction.PAST ? Tolerance.both(documented.window()) : documented;
+    }
+
+    Reply refuse(Request request, Verification.Rejected rejected) {
+        int status = rejected.reason() == Reason.MALFORMED_HEADER || rejected.reason() == Reason.MALFORMED_TIMESTAMP
+                || rejected.reason() == Reason.MISSING_TIMESTAMP ? 400 : 401;
+        return Reply.of(status, "{\"error\":\"" + rejected.reason().code() + "\"}");
+    }
+
+    static JsonNode parse(byte[] body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            return node != null && node.isObject() ? node : null;
+        } catch (JacksonException notJson) {
+            return null;
+        }
+    }
+
+    String idempotencyKey(Request request, JsonNode body) {
+        return switch (profile.name()) {
+            case "standard" -> request.header("webhook-id");
+            case "vitable" -> body.path("event_id").asString();
+            case "dfns" -> firstAttemptId(body);
+            case "github" -> request.header("X-GitHub-Delivery");
+            default -> body.path("id").asString();
+        };
+    }
+
+    /** Dfns: a retry carries a new id and retryOf the previous attempt; the chain's first id is the key. */
+    final String firstAttemptId(JsonNode body) {
+        String id = body.path("id").asString();
+        JsonNode retryOf = body.get("retryOf");
+        String first = retryOf == null ? id : firstAttempts.getOrDefault(retryOf.asString(), retryOf.asString());
+        firstAttempts.putIfAbsent(id, first);
+        return first;
+    }
+
+    String eventType(Request request, JsonNode body) {
+        return switch (profile.name()) {
+            case "standard", "stripe" -> body.path("type").asString();
+            case "vitable" -> body.path("event_name").asString();
+            case "dfns" -> body.path("kind").asString();
+            case "preo" -> body.path("event").asString();
+            case "github" -> request.header("X-GitHub-Event");
+            default -> throw new IllegalStateException("no event type for " + profile.name());
+        };
+    }
+
+    /** Atomically: true for the first delivery of a key, false for every later one. */
+    boolean claim(String key) throws InterruptedException {
+        return claimed.add(key);
+    }
+
+    /** An event already processed: acknowledged like the first, so the provider stops retrying. */
+    Reply duplicate() {
+        return Reply.of(200, "{\"duplicate\":true}");
+    }
+
+    /** The side effect the probe counts. Unknown event types are acknowledged and ignored. */
+    void process(String key, String type) throws Exception {
+        processed.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    Reply success() {
+        return Reply.of(200, "{\"received\":true}");
+    }
+
+    // ---- helpers for flaws that redo part of verification by hand
+
+    /** The timestamp as sent, where the profile signs one; null when there is none or it cannot be read. */
+    final String timestampText(Request request) {
+        return switch (profile.name()) {
+            case "standard" -> request.header("webhook-timestamp");
+            case "vitable" -> request.header("X-Vitable-Timestamp");
+            case "preo", "stripe" -> {
+                String header = request.header(profile.scheme().signatureHeader());
+                if (header == null) {
+                    yield null;
+                }
+                yield Arrays.stream(header.split(",")).map(String::strip).filter(i -> i.startsWith("t="))
+                        .map(i -> i.substring(2)).findFirst().orElse(null);
+            }
+            case "dfns" -> {
+                JsonNode body = parse(request.body());
+                yield body == null || !body.has("timestampSent") ? null : body.get("timestampSent").asString();
+            }
+            default -> null;
+        };
+    }
+
+    /** The signature header the provider would send for this request, computed with our secret. */
+    final String expectedSignatureHeader(Request request) {
+        String timestamp = timestampText(request);
+        return profile.scheme().signWithTimestampText(secrets, request.header("webhook-id"),
+                timestamp == null ? "0" : timestamp, request.body()).get(profile.scheme().signatureHeader());
+    }
+
+    /** The request with one header replaced. */
+    static Request withHeader(Request request, String name, String value) {
+        Map<String, String> headers = new LinkedHashMap<>(request.headers());
+        headers.put(name, value);
+        return new Request(headers, request.body());
+    }
+
+    static Verification verified() {
+        return new Verification.Verified(OptionalLong.empty(), 0);
+    }
+
+    // ---- HTTP plumbing
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
+            write(exchange, respond(new Request(headers, read(exchange.getRequestBody()))));
+        }
+    }
+
+    /** What a web framework does around a handler: a crash becomes a 500. */
+    final Reply respond(Request request) {
+        try {
+            return handle(request);
+        } catch (Exception | Error crash) {
+            return Reply.of(500, "{\"error\":\"internal server error\"}");
+        }
+    }
+
+    /** How the request body is read; one flaw reads less of it. */
+    byte[] read(InputStream in) throws IOException {
+        return in.readAllBytes();
+    }
+
+    private void probe(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String key = exchange.getRequestURI().getPath().substring("/__probe/".length());
+            write(exchange, Reply.of(200, "{\"count\":" + timesProcessed(key) + "}"));
+        }
+    }
+
+    private static void write(HttpExchange exchange, Reply reply) throws IOException {
+        byte[] bytes = reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > 0) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+        }
+        reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + profile.name() + "]";
+    }
+}

@@ -1,0 +1,20 @@
+package dev.hookcheck.conformance.reference;
+
+import dev.hookcheck.core.Secret;
+
+/** One test secret per profile, in the shape the provider hands out. */
+public final class Secrets {
+    private Secrets() {}
+
+    public static Secret of(String profile) {
+        return Secret.of(switch (profile) {
+            case "standard" -> "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+            case "vitable" -> "vitable_whsec_4c1d2f0e9b8a7f6e5d4c3b2a";
+            case "dfns" -> "dfns_webhook_secret_0a1b2c3d4e5f60718293";
+            case "preo" -> "preo_signing_key_5e6f7a8b9c0d1e2f3a4b";
+            case "stripe" -> "whsec_3f9a1c7e5b2d8f4a6c0e9b1d7f3a5c8e";
+            case "github" -> "github_hook_secret_8b7a6c5d4e3f2a1b0c9d";
+            default -> throw new IllegalArgumentException("no test secret for profile " + profile);
+        });
+    }
+}
