@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Prints the Markdown table of BENCHMARKS.md from a JMH JSON result file (throughput mode): for each
  * {@code <case>_bare} / {@code <case>_hookcheck} pair and body size, both scores with their error,
- * the ratio Hookcheck / bare and whether it is within 10 % of the bare loop.
+ * the ratio Hookcheck / bare, the extra time per call (1/Hookcheck − 1/bare) and whether the ratio
+ * is within 10 % of the bare loop.
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.hookcheck.bench.RatioReport bench/target/jmh.json</pre>
  *
@@ -48,8 +49,8 @@ public final class RatioReport {
                     .put(method.substring(underscore + 1), new Score(metric.get("score").asDouble(),
                             metric.get("scoreError").asDouble(), metric.get("scoreUnit").asString()));
         }
-        System.out.println("| case | body | bare (ops/s) | Hookcheck (ops/s) | ratio Hookcheck / bare | within 10 % |");
-        System.out.println("|---|---:|---:|---:|---:|---|");
+        System.out.println("| case | body | bare (ops/s) | Hookcheck (ops/s) | ratio Hookcheck / bare | extra per call | within 10 % |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---|");
         results.forEach((name, bySize) -> bySize.forEach((size, sides) -> {
             Score bare = sides.get("bare");
             Score hookcheck = sides.get("hookcheck");
@@ -64,8 +65,9 @@ public final class RatioReport {
             String verdict = ratio >= TARGET
                     ? (ratio - error >= TARGET ? "yes" : "yes (interval reaches below 0.90)")
                     : (ratio + error >= TARGET ? "no (interval reaches 0.90)" : "no");
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %.3f ± %.3f | %s |%n", name, kib(size),
-                    withError(bare), withError(hookcheck), ratio, error, verdict);
+            double extraNanos = 1e9 / hookcheck.value() - 1e9 / bare.value();
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %.3f ± %.3f | %+,.0f ns | %s |%n", name, kib(size),
+                    withError(bare), withError(hookcheck), ratio, error, extraNanos, verdict);
         }));
     }
 
