@@ -42,6 +42,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Delivers events as the provider would: one delivery per matching endpoint, each attempt signed
@@ -82,7 +83,8 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
     /** In a released reorder window, the delivery sent once this one has had its attempt. */
     private final Map<String, String> sendAfter = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition progressed = lock.newCondition();
+    /** Signalled when no attempt runs or waits any more. */
+    private final Condition idle = lock.newCondition();
     private final List<Waiter> waiters = new ArrayList<>();
     private volatile FailureInjection injection;
     private int active;
@@ -283,7 +285,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
     public List<Delivery> awaitDeliveries(Predicate<Delivery> matching, int count, Duration timeout)
             throws TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Waiter waiter = new Waiter();
+        Waiter waiter = new Waiter(lock.newCondition());
         lock.lock();
         try {
             waiters.add(waiter);
@@ -305,7 +307,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
                             throw new TimeoutException("waited " + timeout.toMillis() + " ms for " + count
                                     + " matching deliveries, saw " + matched.size());
                         }
-                        progressed.awaitNanos(left);
+                        waiter.changedSignal.awaitNanos(left);
                     }
                     changed = new ArrayList<>(waiter.changed);
                     waiter.changed.clear();
@@ -327,9 +329,18 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         }
     }
 
-    /** What changed since a waiter last looked. Guarded by {@link #lock}. */
+    /**
+     * What changed since a waiter last looked. Guarded by {@link #lock}. The waiter is woken only when
+     * its set stops being empty: under load it takes the changes in batches instead of a wake-up per
+     * change.
+     */
     private static final class Waiter {
         final java.util.Set<String> changed = new java.util.LinkedHashSet<>();
+        final Condition changedSignal;
+
+        Waiter(Condition changedSignal) {
+            this.changedSignal = changedSignal;
+        }
     }
 
     /** Waits until no attempt is running or waiting for its endpoint. */
@@ -337,7 +348,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         lock.lock();
         try {
             while (active > 0) {
-                progressed.awaitUninterruptibly();
+                idle.awaitUninterruptibly();
             }
         } finally {
             lock.unlock();
@@ -386,8 +397,9 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
                 if (next == null) {
                     gate.running--;
                 }
-                active--;
-                progressed.signalAll();
+                if (--active == 0) {
+                    idle.signalAll();
+                }
             } finally {
                 lock.unlock();
             }
@@ -454,8 +466,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         if (plan.drop()) {
             record(new AttemptRecord(attemptId, deliveryId, endpoint.id(), event.id(), event.organizationId(), profile.name(),
                     number, now, retryOf, webhook.headers(), webhook.bodyText(), null, Map.of(), null, 0, "dropped", false,
-                    null, label));
-            finish(deliveryId, DeliveryStatus.FAILED, "dropped");
+                    null, label), finished(DeliveryStatus.FAILED, "dropped"));
             return;
         }
         HttpSender.Response response = send(endpoint, profile, webhook, plan, attemptId, deliveryId, event, number, now,
@@ -464,31 +475,28 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         if (success) {
             consecutiveFailures.computeIfAbsent(endpoint.id(), k -> new AtomicInteger()).set(0);
             record(recordOf(attemptId, deliveryId, endpoint, event, profile, number, now, retryOf, webhook, response, true,
-                    null, label));
-            finish(deliveryId, DeliveryStatus.DELIVERED, "");
+                    null, label), finished(DeliveryStatus.DELIVERED, ""));
             return;
         }
         Instant next = nextAttempt(profile, delivery, number, now, response);
-        record(recordOf(attemptId, deliveryId, endpoint, event, profile, number, now, retryOf, webhook, response, false,
-                next, label));
+        UnaryOperator<Delivery> outcome;
         if (profile.rules().goneDisablesEndpoint() && Integer.valueOf(410).equals(response.status())) {
             store.updateEndpoint(endpoint.id(), e -> e.withEnabled(false, "gone", context.now()));
-            finish(deliveryId, DeliveryStatus.FAILED, "endpoint_gone");
-            return;
-        }
-        int failures = consecutiveFailures.computeIfAbsent(endpoint.id(), k -> new AtomicInteger()).incrementAndGet();
-        if (profile.circuitBreaker().isPresent() && failures >= profile.circuitBreaker().getAsInt()) {
+            outcome = finished(DeliveryStatus.FAILED, "endpoint_gone");
+        } else if (profile.circuitBreaker().isPresent() && consecutiveFailures.computeIfAbsent(endpoint.id(),
+                k -> new AtomicInteger()).incrementAndGet() >= profile.circuitBreaker().getAsInt()) {
             store.updateEndpoint(endpoint.id(), e -> e.withEnabled(false, "circuit_breaker", context.now()));
-            finish(deliveryId, DeliveryStatus.FAILED, "circuit_breaker");
-            return;
+            outcome = finished(DeliveryStatus.FAILED, "circuit_breaker");
+        } else if (next == null) {
+            outcome = finished(DeliveryStatus.EXHAUSTED, "max_attempts");
+        } else {
+            outcome = d -> new Delivery(d.id(), d.profile(), d.organizationId(), d.eventId(), d.endpointId(),
+                    DeliveryStatus.RETRYING, d.attempts(), d.createdAt(), d.startedAt(), null, null, "", d.lastAttemptAt(),
+                    next, d.responseStatus(), d.signature());
         }
-        if (next == null) {
-            finish(deliveryId, DeliveryStatus.EXHAUSTED, "max_attempts");
-            return;
-        }
-        updateDelivery(deliveryId, d -> new Delivery(d.id(), d.profile(), d.organizationId(), d.eventId(),
-                d.endpointId(), DeliveryStatus.RETRYING, d.attempts(), d.createdAt(), d.startedAt(), null, null, "",
-                d.lastAttemptAt(), next, d.responseStatus(), d.signature()))
+        record(recordOf(attemptId, deliveryId, endpoint, event, profile, number, now, retryOf, webhook, response, false,
+                next, label), outcome)
+                .filter(d -> d.status() == DeliveryStatus.RETRYING)
                 .ifPresent(d -> scheduleAttempt(d.id(), next));
     }
 
@@ -540,7 +548,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
             }
             record(recordOf(attemptId + "~" + (c + 2), deliveryId, endpoint, event, profile, number, now, retryOf, webhook,
                     copy, copy.status() != null && profile.successRule().isSuccess(copy.status()), null,
-                    label(deliveryId, event, number, plan, c + 2)));
+                    label(deliveryId, event, number, plan, c + 2)), UnaryOperator.identity());
         }
         return first;
     }
@@ -604,18 +612,32 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
                 response.body(), response.latencyMillis(), response.error(), succeeded, next, label);
     }
 
-    private void record(AttemptRecord attempt) {
-        store.addAttempt(attempt);
-        updateDelivery(attempt.deliveryId(), d -> attempt.id().contains("~") ? d : new Delivery(d.id(), d.profile(),
-                d.organizationId(), d.eventId(), d.endpointId(), d.status(), attempt.number(), d.createdAt(), d.startedAt(),
-                d.deliveredAt(), d.failedAt(), d.failureReason(), attempt.sentAt(), d.nextAttemptAt(),
-                attempt.responseStatus(), attempt.requestHeaders().get(Profiles.get(d.profile()).scheme().signatureHeader())));
+    /**
+     * Stores the attempt and, in the same store write, counts it on its delivery (a duplicate copy,
+     * {@code ~n}, is not counted) and applies {@code outcome}: one write and one wake-up per attempt.
+     */
+    private Optional<Delivery> record(AttemptRecord attempt, UnaryOperator<Delivery> outcome) {
+        boolean copy = attempt.id().contains("~");
+        Optional<Delivery> updated = store.atomically(() -> {
+            store.addAttempt(attempt);
+            return store.updateDelivery(attempt.deliveryId(), d -> outcome.apply(copy ? d : new Delivery(d.id(), d.profile(),
+                    d.organizationId(), d.eventId(), d.endpointId(), d.status(), attempt.number(), d.createdAt(),
+                    d.startedAt(), d.deliveredAt(), d.failedAt(), d.failureReason(), attempt.sentAt(), d.nextAttemptAt(),
+                    attempt.responseStatus(),
+                    attempt.requestHeaders().get(Profiles.get(d.profile()).scheme().signatureHeader()))));
+        });
+        signal(attempt.deliveryId());
+        return updated;
     }
 
     private void finish(String deliveryId, DeliveryStatus status, String reason) {
+        updateDelivery(deliveryId, finished(status, reason));
+    }
+
+    private UnaryOperator<Delivery> finished(DeliveryStatus status, String reason) {
         Instant now = context.now();
-        updateDelivery(deliveryId, d -> withStatus(d, status, reason, status == DeliveryStatus.DELIVERED ? now : null,
-                status == DeliveryStatus.DELIVERED ? null : now, null));
+        return d -> withStatus(d, status, reason, status == DeliveryStatus.DELIVERED ? now : null,
+                status == DeliveryStatus.DELIVERED ? null : now, null);
     }
 
     private static Delivery withStatus(Delivery d, DeliveryStatus status, String reason, Instant deliveredAt, Instant failedAt,
@@ -626,7 +648,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
     }
 
     /** Every change of a delivery goes through here, so waiters hear of it. */
-    private Optional<Delivery> updateDelivery(String id, java.util.function.UnaryOperator<Delivery> change) {
+    private Optional<Delivery> updateDelivery(String id, UnaryOperator<Delivery> change) {
         Optional<Delivery> updated = store.updateDelivery(id, change);
         signal(id);
         return updated;
@@ -636,9 +658,11 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         lock.lock();
         try {
             for (Waiter waiter : waiters) {
+                if (waiter.changed.isEmpty()) {
+                    waiter.changedSignal.signal();
+                }
                 waiter.changed.add(deliveryId);
             }
-            progressed.signalAll();
         } finally {
             lock.unlock();
         }
