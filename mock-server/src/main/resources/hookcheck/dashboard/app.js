@@ -364,12 +364,12 @@
         return h("tr", { "data-delivery": d.id },
           h("th", { scope: "row" }, h("a", { class: "row-link cell-main", href: "#/deliveries/" + d.id, "data-key": "delivery-" + d.id,
             "aria-label": (event ? event.type : "event") + ", delivery " + d.id }, event ? event.type : "event " + d.eventId),
-            h("span", { class: "cell-sub mono" }, d.id)),
+            h("span", { class: "cell-sub mono id-short", title: d.id }, d.id)),
           h("td", {}, statusBadge(d.status, d.profile)),
           h("td", {}, endpoint ? h("span", { class: "truncate mono", title: endpoint.url }, endpoint.url)
             : h("span", { class: "muted" }, "deleted " + d.endpointId)),
           h("td", { class: "num" }, d.attempts + " / " + (info ? profileInfo(d.profile).maxAttempts : "?")),
-          h("td", {}, d.responseStatus != null ? h("span", { class: "mono" }, "HTTP " + d.responseStatus)
+          h("td", { class: "nowrap" }, d.responseStatus != null ? h("span", { class: "mono" }, "HTTP " + d.responseStatus)
             : h("span", { class: "muted" }, d.attempts ? "no answer" : "—")),
           h("td", {}, d.nextAttemptAt && !["delivered", "failed", "exhausted"].includes(d.status) ? when(d.nextAttemptAt) : h("span", { class: "muted" }, "—")),
           h("td", {}, when(d.createdAt)));
