@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -53,6 +54,18 @@ final class Browser {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
+    }
+
+    /** {@link #screenshot(ChromeDriver, String)} with the window at this size for the moment. */
+    static Path screenshot(ChromeDriver driver, String name, int width, int height) {
+        Dimension size = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(width, height));
+        driver.executeScript("window.scrollTo(0, 0)");
+        try {
+            return screenshot(driver, name);
+        } finally {
+            driver.manage().window().setSize(size);
+        }
     }
 
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */

@@ -124,7 +124,9 @@ class DashboardBrowserTest {
         wait.until(d -> d.findElement(By.cssSelector("li[data-attempt='2']")).getText().contains("HTTP 200 · accepted"));
         wait.until(d -> status().equals("delivered"));
         assertThat(driver.findElements(By.cssSelector("#timeline > li[data-attempt]"))).hasSize(2);
-        Browser.screenshot(driver, "delivery-timeline");
+        driver.findElement(By.cssSelector("li[data-attempt='1'] details[data-key^='response-'] > summary")).click();
+        driver.findElement(By.cssSelector("li[data-attempt='2'] details[data-key^='request-'] > summary")).click();
+        Browser.screenshot(driver, "delivery-timeline", 1280, 1240);
 
         // switch the rule off again
         open("#/failures", "Failure injection");
