@@ -45,6 +45,7 @@ public final class Main {
 
     static void printBanner(MockServer server, PrintStream out) {
         out.println("Hookcheck mock provider listening on " + server.baseUrl());
+        out.println("Dashboard: " + server.baseUrl() + "/");
         out.println();
         out.println("API keys (Authorization: Bearer <key>):");
         for (Map.Entry<String, Map<String, String>> key : server.store().apiKeys().entrySet()) {

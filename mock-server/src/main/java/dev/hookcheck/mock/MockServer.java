@@ -4,6 +4,7 @@ import dev.hookcheck.mock.admin.AdminApi;
 import dev.hookcheck.mock.api.dfns.DfnsApi;
 import dev.hookcheck.mock.api.preo.PreoApi;
 import dev.hookcheck.mock.api.vitable.VitableApi;
+import dev.hookcheck.mock.dashboard.Dashboard;
 import dev.hookcheck.mock.delivery.DeliveryEngine;
 import dev.hookcheck.mock.http.ApiException;
 import dev.hookcheck.mock.http.Dialect;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The mock webhook provider: speaks the Vitable, Dfns and Preo APIs and the admin API on one port,
- * holding seeded, deterministic data.
+ * holding seeded, deterministic data, and serves the sandbox dashboard at {@code /}.
  *
  * <pre>{@code
  * try (MockServer server = MockServer.create(MockServerConfig.defaults()).start()) {
@@ -53,6 +54,7 @@ public final class MockServer implements AutoCloseable {
             javalin.jetty.host = config.host();
             javalin.jetty.port = config.port();
             dialects.forEach(d -> d.routes(javalin.routes));
+            new Dashboard().routes(javalin.routes);
             javalin.routes.exception(ApiException.class, (e, ctx) -> render(ctx, e));
             javalin.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);

@@ -22,6 +22,8 @@ public final class AdminApi implements Dialect {
     private final DeliveryRoutes deliveries;
     private final FailureRoutes failures;
     private final LifecycleRoutes lifecycles;
+    private final ProfileRoutes profiles = new ProfileRoutes();
+    private final ChangeRoutes changes;
 
     /** @param reset forgets everything and seeds again (the server's own reset) */
     public AdminApi(ServerContext context, Runnable reset) {
@@ -34,6 +36,7 @@ public final class AdminApi implements Dialect {
         this.deliveries = new DeliveryRoutes(context);
         this.failures = new FailureRoutes(context);
         this.lifecycles = new LifecycleRoutes(context);
+        this.changes = new ChangeRoutes(context);
     }
 
     @Override
@@ -80,6 +83,9 @@ public final class AdminApi implements Dialect {
         routes.delete("/__admin/failures/{id}", failures::delete);
 
         routes.post("/__admin/lifecycles", lifecycles::create);
+
+        routes.get("/__admin/profiles", profiles::list);
+        routes.get("/__admin/changes", changes::show);
     }
 
     /** {@code {"errors":[{"code","title","source":{"pointer":"/<field>"}}]}}, {@code source} only when a field is at fault. */

@@ -40,7 +40,7 @@ final class DeliveryRoutes {
         this.engine = context.deliveries();
     }
 
-    /** {@code GET /__admin/deliveries?profile=&endpointId=&eventId=&status=&limit=&offset=}, newest first. */
+    /** {@code GET /__admin/deliveries?profile=&organizationId=&endpointId=&eventId=&status=&limit=&offset=}, newest first. */
     void list(Context ctx) {
         Predicate<Delivery> matching = filter(ctx);
         int limit = Params.integer(ctx, "limit", 100, 1, 1000);
@@ -80,7 +80,7 @@ final class DeliveryRoutes {
     }
 
     /**
-     * {@code GET /__admin/deliveries/await?count=&profile=&endpointId=&eventId=&status=&timeoutMs=}:
+     * {@code GET /__admin/deliveries/await?count=&profile=&organizationId=&endpointId=&eventId=&status=&timeoutMs=}:
      * blocks until at least {@code count} deliveries match, then answers them, oldest first; 408 when
      * they do not within the timeout.
      */
@@ -116,10 +116,12 @@ final class DeliveryRoutes {
         if (profile != null) {
             Scope.profile(profile, "profile");
         }
+        String organizationId = Params.text(ctx, "organizationId");
         String endpointId = Params.text(ctx, "endpointId");
         String eventId = Params.text(ctx, "eventId");
         String status = Params.oneOf(ctx, "status", STATUSES);
         return d -> (profile == null || d.profile().equals(profile))
+                && (organizationId == null || d.organizationId().equals(organizationId))
                 && (endpointId == null || d.endpointId().equals(endpointId))
                 && (eventId == null || d.eventId().equals(eventId))
                 && (status == null || d.status().name().toLowerCase(Locale.ROOT).equals(status));

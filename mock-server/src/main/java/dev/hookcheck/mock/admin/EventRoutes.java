@@ -90,7 +90,10 @@ final class EventRoutes {
         Json.write(ctx, 201, answer.put("total", events.size()));
     }
 
-    /** {@code GET /__admin/events?profile=&organizationId=&type=&limit=&offset=}, newest first. */
+    /**
+     * {@code GET /__admin/events?profile=&organizationId=&type=&resourceType=&resourceId=&createdAfter=&createdBefore=&limit=&offset=},
+     * newest first.
+     */
     void list(Context ctx) {
         String organizationId = Params.text(ctx, "organizationId");
         Profile profile = Scope.profileOrDefault(store, Params.text(ctx, "profile"), organizationId);
@@ -98,13 +101,21 @@ final class EventRoutes {
         if (type != null) {
             eventType(profile, type, "type");
         }
+        String resourceType = Params.oneOf(ctx, "resourceType", profile.events().resourceTypes());
+        String resourceId = Params.text(ctx, "resourceId");
+        Instant createdAfter = Params.dateTime(ctx, "createdAfter");
+        Instant createdBefore = Params.dateTime(ctx, "createdBefore");
+        if (createdAfter != null && createdBefore != null && !createdAfter.isBefore(createdBefore)) {
+            throw ApiException.invalid("createdBefore", "createdBefore must be later than createdAfter, got "
+                    + createdAfter + " and " + createdBefore);
+        }
         int limit = Params.integer(ctx, "limit", 100, 1, 1000);
         int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         // a profile without organizations has no events to list, which is not the caller's mistake
         boolean nothingToList = organizationId == null && store.organizations(profile.name()).isEmpty();
         Page<Event> page = nothingToList ? new Page<>(List.of(), 0)
                 : store.events(Scope.organization(store, profile, organizationId, "organizationId").id(),
-                        new EventFilter(type, null, null, null, null), offset, limit);
+                        new EventFilter(type, resourceType, resourceId, createdAfter, createdBefore), offset, limit);
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("events");
         page.items().forEach(e -> items.add(Views.event(e)));

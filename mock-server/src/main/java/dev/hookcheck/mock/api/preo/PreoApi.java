@@ -13,6 +13,7 @@ import dev.hookcheck.mock.http.ApiException;
 import dev.hookcheck.mock.http.Auth;
 import dev.hookcheck.mock.http.Dialect;
 import dev.hookcheck.mock.http.Json;
+import dev.hookcheck.mock.store.DeliveryStatus;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -46,6 +47,11 @@ public final class PreoApi implements Dialect {
         PreoJson json = new PreoJson(context.store());
         this.webhooks = new Webhooks(context, json);
         this.deliveries = new WebhookDeliveries(context, json);
+    }
+
+    /** Preo's word for a delivery status ({@code pending}, {@code retrying}, {@code success}, {@code failed}, {@code exhausted}). */
+    public static String statusWord(DeliveryStatus status) {
+        return PreoJson.status(status);
     }
 
     @Override

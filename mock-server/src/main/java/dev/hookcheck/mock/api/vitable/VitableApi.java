@@ -10,6 +10,7 @@ import dev.hookcheck.mock.http.Dialect;
 import dev.hookcheck.mock.http.Json;
 import dev.hookcheck.mock.http.Params;
 import dev.hookcheck.mock.store.Delivery;
+import dev.hookcheck.mock.store.DeliveryStatus;
 import dev.hookcheck.mock.store.EventFilter;
 import dev.hookcheck.mock.store.Page;
 import io.javalin.config.RoutesConfig;
@@ -39,6 +40,11 @@ public final class VitableApi implements Dialect {
 
     public VitableApi(ServerContext context) {
         this.context = context;
+    }
+
+    /** Vitable's word for a delivery status ({@code Pending}, {@code In Progress}, {@code Delivered}, {@code Failed}). */
+    public static String statusWord(DeliveryStatus status) {
+        return VitableViews.status(status);
     }
 
     @Override
