@@ -234,6 +234,9 @@ head -20 "$WORK/serve-$SERVE_PORT.log"
 status="$(http_status "http://127.0.0.1:$SERVE_PORT/__admin/health")"
 [ "$status" = 200 ] && pass "GET /__admin/health from the host: 200 $(head -c 200 "$WORK/last-body.json")" \
     || fail "GET /__admin/health from the host: $status"
+seeded="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("events"))' "$WORK/last-body.json" 2>/dev/null || true)"
+[ "$seeded" = 120 ] && pass "HOOKCHECK_EVENTS=20 read: 120 events seeded (6 profiles)" \
+    || fail "HOOKCHECK_EVENTS=20 not applied: health says $seeded events"
 status="$(http_status -H "Authorization: Bearer $API_KEY" "http://127.0.0.1:$SERVE_PORT/v1/webhook-events?limit=1")"
 [ "$status" = 200 ] && pass "HOOKCHECK_API_KEY is a valid key: GET /v1/webhook-events 200" \
     || fail "HOOKCHECK_API_KEY: GET /v1/webhook-events answered $status"
