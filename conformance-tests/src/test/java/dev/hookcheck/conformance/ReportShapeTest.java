@@ -5,46 +5,97 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hookcheck.conformance.reference.Flaw;
 import dev.hookcheck.conformance.reference.ReferenceReceiver;
 import dev.hookcheck.conformance.reference.Secrets;
+import dev.hookcheck.conformance.report.Report;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
-/** A result holds exactly what one entry of the CLI's report.json "checks" list needs. */
+/** The three renderings of a run hold what the CLI contract says, and nothing a receiver sent can break them. */
 class ReportShapeTest {
-    private static final JsonMapper JSON = JsonMapper.shared();
+    private static Report report;
 
-    static ObjectNode entry(CheckResult result) {
-        ObjectNode entry = JSON.createObjectNode();
-        entry.put("id", result.id());
-        entry.put("title", result.title());
-        entry.put("category", result.category().code());
-        entry.put("level", result.level().code());
-        entry.put("outcome", result.outcome().code());
-        entry.put("message", result.message());
-        entry.put("hint", result.hint());
-        entry.put("durationMs", result.durationMs());
-        entry.set("evidence", result.evidence() == null ? null : JSON.valueToTree(result.evidence()));
-        return entry;
-    }
-
-    @Test
-    void everyResultMapsOntoAReportEntry() {
+    @BeforeAll
+    static void runAgainstAReceiverThatDoesNotVerify() {
         try (ReferenceReceiver app = Flaw.NO_VERIFICATION.receiver("github").start()) {
             List<CheckResult> results = Conformance.run(Receiver.of(app.url().toString(), "github",
                     Secrets.of("github")));
-            ArrayNode checks = JSON.createArrayNode();
-            results.forEach(r -> checks.add(entry(r)));
-
-            assertThat(checks).allSatisfy(entry -> assertThat(entry.propertyNames()).containsExactly("id", "title",
-                    "category", "level", "outcome", "message", "hint", "durationMs", "evidence"));
-            assertThat(checks).extracting(e -> e.get("outcome").asString()).contains("passed", "failed", "skipped");
-            ObjectNode failed = (ObjectNode) checks.get(1); // SIG-002, accepted although unsigned
-            assertThat(failed.get("level").asString()).isEqualTo("required");
-            assertThat(failed.at("/evidence/request/method").asString()).isEqualTo("POST");
-            assertThat(failed.at("/evidence/request/headers/X-GitHub-Event").asString()).isNotEmpty();
-            assertThat(failed.at("/evidence/response/status").asInt()).isEqualTo(200);
+            report = new Report("github", app.url().toString(), Instant.parse("2026-03-30T09:15:02Z"), 1234, results);
         }
+    }
+
+    @Test
+    void everyResultMapsOntoAReportJsonEntry() {
+        JsonNode json = JsonMapper.shared().readTree(report.toJson());
+
+        assertThat(json.propertyNames()).containsExactly("profile", "target", "startedAt", "durationMs", "summary",
+                "checks");
+        assertThat(json.get("startedAt").asString()).isEqualTo("2026-03-30T09:15:02Z");
+        assertThat(json.get("checks")).allSatisfy(entry -> assertThat(entry.propertyNames()).containsExactly("id",
+                "title", "category", "level", "outcome", "message", "hint", "durationMs", "evidence"));
+        assertThat(json.get("checks")).extracting(e -> e.get("outcome").asString()).contains("passed", "failed",
+                "skipped");
+        JsonNode failed = json.get("checks").get(1); // SIG-002, accepted although unsigned
+        assertThat(failed.get("level").asString()).isEqualTo("required");
+        assertThat(failed.at("/evidence/request/method").asString()).isEqualTo("POST");
+        assertThat(failed.at("/evidence/request/headers/X-GitHub-Event").asString()).isNotEmpty();
+        assertThat(failed.at("/evidence/response/status").asInt()).isEqualTo(200);
+        Report.Summary summary = report.summary();
+        assertThat(json.at("/summary/passed").asInt()).isEqualTo(summary.passed());
+        assertThat(json.at("/summary/failed").asInt()).isEqualTo(summary.failed()).isPositive();
+        assertThat(json.at("/summary/skipped").asInt()).isEqualTo(summary.skipped());
+    }
+
+    @Test
+    void junitXmlIsOneSurefireTestsuiteWithATestcasePerCheck() throws Exception {
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(report.toJunitXml().getBytes(StandardCharsets.UTF_8)));
+        Element suite = xml.getDocumentElement();
+
+        assertThat(suite.getTagName()).isEqualTo("testsuite");
+        assertThat(suite.getAttribute("tests")).isEqualTo(Integer.toString(report.checks().size()));
+        assertThat(suite.getAttribute("failures")).isEqualTo(Integer.toString(report.summary().failed()));
+        assertThat(suite.getAttribute("skipped")).isEqualTo(Integer.toString(report.summary().skipped()));
+        assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(report.checks().size());
+        assertThat(xml.getElementsByTagName("failure").getLength()).isEqualTo(report.summary().failed());
+        Element firstFailure = (Element) xml.getElementsByTagName("failure").item(0);
+        assertThat(firstFailure.getAttribute("message")).startsWith("[SIG-002]");
+        assertThat(firstFailure.getTextContent()).contains("request sent:", "response seen:");
+        assertThat(((Element) firstFailure.getParentNode()).getAttribute("classname"))
+                .isEqualTo("hookcheck.github.signature");
+    }
+
+    @Test
+    void htmlIsSelfContainedAndShowsWhyAndHowForEveryCheck() {
+        String html = report.toHtml();
+
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>").doesNotContain("<script", "<link",
+                "src=", "url(");
+        assertThat(html).contains("Why it matters", "How to fix it", "Request sent", "Response seen");
+        assertThat(html.split("<details", -1)).hasSize(report.checks().size() + 1);
+    }
+
+    @Test
+    void whateverAReceiverAnsweredIsEscaped() {
+        CheckResult hostile = new CheckResult("SIG-001", "accepts a correctly signed delivery", Category.SIGNATURE,
+                Level.required(), CheckResult.Outcome.FAILED, "[SIG-001] got <script>alert(1)</script> & \"more\"",
+                "verify it.", 3, new CheckResult.Evidence(
+                        new CheckResult.Request("POST", "http://x/?a=1&b=2", java.util.Map.of(), "{}"),
+                        new CheckResult.Response(500, java.util.Map.of("X-Evil", "<b>\u0001</b>"),
+                                "</pre><img src=x onerror=alert(1)>\u0000")));
+        Report evil = new Report("standard", "http://x/<y>", Instant.EPOCH, 3, List.of(hostile));
+
+        assertThat(evil.toHtml()).doesNotContain("<script>alert", "<img", "</pre><", "<b>")
+                .contains("&lt;script&gt;", "&amp; &quot;more&quot;");
+        assertThat(evil.toJunitXml()).doesNotContain("\u0000", "\u0001");
+        assertThat(JsonMapper.shared().readTree(evil.toJson()).at("/checks/0/evidence/response/body").asString())
+                .isEqualTo("</pre><img src=x onerror=alert(1)>\u0000");
     }
 }

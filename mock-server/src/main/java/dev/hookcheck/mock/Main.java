@@ -43,7 +43,8 @@ public final class Main {
         stopped.await();
     }
 
-    static void printBanner(MockServer server, PrintStream out) {
+    /** The URL, the API keys per profile and how to register a receiver; {@code hookcheck serve} prints it too. */
+    public static void printBanner(MockServer server, PrintStream out) {
         out.println("Hookcheck mock provider listening on " + server.baseUrl());
         out.println();
         out.println("API keys (Authorization: Bearer <key>):");

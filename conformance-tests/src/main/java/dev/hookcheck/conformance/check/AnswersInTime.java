@@ -13,7 +13,9 @@ public final class AnswersInTime extends Check {
                         + " provider's timeout)",
                 "an answer within the bound",
                 "acknowledge quickly: store the event and answer, then do the slow work in the background (a queue,"
-                        + " a job).");
+                        + " a job).",
+                "A slow answer is a timeout for the provider: it counts the delivery as failed and sends it"
+                        + " again while you process it anyway.");
     }
 
     @Override

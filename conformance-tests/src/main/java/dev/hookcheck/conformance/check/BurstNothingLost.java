@@ -16,7 +16,9 @@ public final class BurstNothingLost extends Check {
                 EVENTS + " distinct events, all sent at the same moment",
                 "2xx for each, and each event processed exactly once",
                 "acknowledge an event only once it is stored (or processed), and deduplicate on the event's own"
-                        + " idempotency key so that distinct events never collide.");
+                        + " idempotency key so that distinct events never collide.",
+                "Bursts happen (backfills, batch jobs); an event acknowledged and then dropped is lost, the"
+                        + " provider will not send it again.");
     }
 
     @Override

@@ -11,7 +11,9 @@ public final class ChangedBodyRejected extends Check {
         super("SIG-006", Category.SIGNATURE, "rejects a body changed by one byte after signing",
                 "a valid delivery (with an extra field hookcheck_check) whose body has one byte changed: a digit inside a string, so it is still valid JSON",
                 "4xx",
-                "verify the signature over the exact bytes you received, all of them, before you use the body.");
+                "verify the signature over the exact bytes you received, all of them, before you use the body.",
+                "Whoever captures a delivery can change the amount or the account in its body; only the"
+                        + " signature stops that.");
     }
 
     @Override

@@ -18,7 +18,9 @@ public final class ChangedTimestampRejected extends Check {
                 "a valid delivery, then the same body and signature with the timestamp moved 1 s later",
                 "2xx for the original, 4xx for the altered copy",
                 "verify the signature over the timestamp exactly as received, on every request; never trust a"
-                        + " signature because you have seen it before.");
+                        + " signature because you have seen it before.",
+                "A captured delivery with a refreshed timestamp would slip through the replay window unless the"
+                        + " timestamp is verified too.");
     }
 
     @Override

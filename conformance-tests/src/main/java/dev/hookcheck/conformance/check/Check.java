@@ -21,6 +21,7 @@ public abstract class Check {
     private final String sends;
     private final String expects;
     private final String hint;
+    private final String why;
 
     /**
      * @param id stable forever, for example {@code SIG-004}
@@ -28,14 +29,17 @@ public abstract class Check {
      * @param sends what the check sends, for people
      * @param expects what it expects back, for people
      * @param hint how to fix a receiver that fails, as a sentence
+     * @param why why it matters: what goes wrong in production for a receiver that fails, as a sentence
      */
-    protected Check(String id, Category category, String title, String sends, String expects, String hint) {
+    protected Check(String id, Category category, String title, String sends, String expects, String hint,
+            String why) {
         this.id = Objects.requireNonNull(id, "id");
         this.category = Objects.requireNonNull(category, "category");
         this.title = Objects.requireNonNull(title, "title");
         this.sends = Objects.requireNonNull(sends, "sends");
         this.expects = Objects.requireNonNull(expects, "expects");
         this.hint = Objects.requireNonNull(hint, "hint");
+        this.why = Objects.requireNonNull(why, "why");
     }
 
     public final String id() {
@@ -60,6 +64,11 @@ public abstract class Check {
 
     public final String hint() {
         return hint;
+    }
+
+    /** Why the check matters: what goes wrong in production for a receiver that fails it. */
+    public final String why() {
+        return why;
     }
 
     /** How much this check matters for the receiver's profile; required unless a check says otherwise. */

@@ -21,7 +21,8 @@ public final class ConcurrentDuplicatesProcessedOnce extends Check {
                 COPIES + " deliveries of one event (timestamps a few seconds apart), all sent at the same moment",
                 "at least one 2xx, and the event processed once",
                 "claim the idempotency key atomically before processing (INSERT … ON CONFLICT DO NOTHING, a unique"
-                        + " index, SETNX, putIfAbsent), not with a separate check and insert.");
+                        + " index, SETNX, putIfAbsent), not with a separate check and insert.",
+                "A retry and its original can arrive at the same moment; a check-then-insert lets both through.");
     }
 
     @Override

@@ -21,7 +21,8 @@ public final class DowngradeRejected extends Check {
                         + " with an unknown version",
                 "4xx",
                 "verify only the signatures labelled with your version and ignore the others; never fall back to"
-                        + " another label.");
+                        + " another label.",
+                "If a signature under an unknown label counts, an attacker downgrades to whatever is weakest.");
     }
 
     @Override

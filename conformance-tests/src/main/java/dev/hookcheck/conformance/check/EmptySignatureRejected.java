@@ -10,7 +10,9 @@ public final class EmptySignatureRejected extends Check {
                 "a valid delivery whose signature header is present but empty",
                 "4xx",
                 "refuse a signature header you cannot parse; an empty or unparsable header is a failed verification,"
-                        + " not an error to log and ignore.");
+                        + " not an error to log and ignore.",
+                "An empty header is the cheapest forgery there is; a receiver that reads it as nothing to check"
+                        + " lets it through.");
     }
 
     @Override

@@ -11,7 +11,9 @@ public final class ExactReplayHarmless extends Check {
         super("RPL-006", Category.REPLAY, "does not repeat the side effect of an exact replay",
                 "a valid delivery, then the very same request again",
                 "2xx for the original, 2xx or 4xx for the replay, and the event processed once",
-                "record the idempotency key of every processed event and skip one you have already processed.");
+                "record the idempotency key of every processed event and skip one you have already processed.",
+                "Inside the tolerance window a captured delivery can be replayed as it is; only idempotency"
+                        + " keeps it from running twice.");
     }
 
     @Override

@@ -12,7 +12,8 @@ public final class ForgedRequestHarmless extends Check {
                 "a well-formed delivery of a new event (valid JSON, right shape) signed with an unknown secret",
                 "the event never processed",
                 "verify first, then record, enqueue or process; nothing from an unverified request may reach your"
-                        + " database or queue.");
+                        + " database or queue.",
+                "Work done before verification is work anyone can trigger with any JSON.");
     }
 
     @Override

@@ -12,7 +12,9 @@ public final class FreshTimestampAccepted extends Check {
                 "a correctly signed delivery whose timestamp is 30 s younger than the tolerance limit",
                 "2xx",
                 "use the provider's tolerance (usually 300 s) and compare in seconds; a tighter window refuses"
-                        + " genuine late deliveries.");
+                        + " genuine late deliveries.",
+                "Deliveries arrive late (queues, retries, clock drift); a window tighter than the provider's"
+                        + " drops genuine ones.");
     }
 
     @Override

@@ -12,7 +12,8 @@ public final class FutureTimestampRejected extends Check {
                 "a correctly signed delivery whose timestamp is 30 s further ahead than the tolerance allows",
                 "4xx",
                 "compare the absolute distance |now - timestamp| with the tolerance, not only how old the timestamp"
-                        + " is.");
+                        + " is.",
+                "A future timestamp keeps a captured delivery valid long after the window should have closed.");
     }
 
     @Override

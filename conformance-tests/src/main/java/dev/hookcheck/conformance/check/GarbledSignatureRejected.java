@@ -12,7 +12,9 @@ public final class GarbledSignatureRejected extends Check {
                 "a valid delivery whose signature header reads \"" + GARBLED + "\"",
                 "4xx",
                 "refuse a signature header you cannot parse; a parse error is a failed verification, not an error to"
-                        + " log and ignore.");
+                        + " log and ignore.",
+                "A header the receiver cannot parse must not be skipped: sending exactly that is how"
+                        + " verification is bypassed.");
     }
 
     @Override

@@ -12,7 +12,9 @@ public final class HeaderCaseAccepted extends Check {
                 "two valid deliveries, one with every header name in lower case, one in upper case",
                 "2xx for both",
                 "look headers up ignoring letter case (your framework's header API does); never copy them into a"
-                        + " plain map keyed by the provider's spelling.");
+                        + " plain map keyed by the provider's spelling.",
+                "Header names are case-insensitive in HTTP and proxies change their case; a case-sensitive"
+                        + " lookup refuses genuine deliveries.");
     }
 
     @Override

@@ -14,7 +14,9 @@ public final class JsonCharsetAccepted extends Check {
                 "a correctly signed delivery with Content-Type: " + CONTENT_TYPE,
                 "2xx",
                 "match the media type, not the whole header: parse Content-Type and ignore its parameters (or do not"
-                        + " check it at all once the signature is verified).");
+                        + " check it at all once the signature is verified).",
+                "Providers send application/json with and without a charset; refusing one spelling refuses"
+                        + " genuine deliveries.");
     }
 
     @Override

@@ -12,7 +12,8 @@ public final class LargePayloadAccepted extends Check {
                 "a correctly signed delivery padded to about 512 KiB with an extra field",
                 "2xx",
                 "read the whole body before verifying (no fixed buffer, no first chunk only) and allow bodies of a"
-                        + " few MiB in your server and proxy limits.");
+                        + " few MiB in your server and proxy limits.",
+                "Real events can be large (long item lists); a body limit or a short read refuses or corrupts them.");
     }
 
     @Override

@@ -12,7 +12,9 @@ public final class MalformedJsonNo5xx extends Check {
         super("ROB-002", Category.ROBUSTNESS, "answers malformed JSON with a valid signature without a 5xx",
                 "a delivery whose body is cut in the middle (not valid JSON) and correctly signed as sent",
                 "4xx or 2xx, never 5xx",
-                "verify the signature over the raw bytes before parsing, and turn a parse error into a 400.");
+                "verify the signature over the raw bytes before parsing, and turn a parse error into a 400.",
+                "A 5xx invites retries of a request that can never succeed, and shows that the body is parsed"
+                        + " before it is verified.");
     }
 
     @Override

@@ -11,7 +11,9 @@ public final class MillisecondTimestampRejected extends Check {
         super("RPL-004", Category.REPLAY, "rejects a timestamp in milliseconds",
                 "a correctly signed delivery whose timestamp is the current time in milliseconds",
                 "4xx (read as seconds, it lies thousands of years ahead)",
-                "read the timestamp as unix seconds, as the provider documents; do not guess the unit from its size.");
+                "read the timestamp as unix seconds, as the provider documents; do not guess the unit from its size.",
+                "Guessing the unit accepts timestamps the provider never sends and widens the replay window by"
+                        + " orders of magnitude.");
     }
 
     @Override

@@ -11,7 +11,9 @@ public final class MissingSignatureRejected extends Check {
                 "a valid delivery with the signature header removed (every other header kept)",
                 "4xx",
                 "treat a missing signature header as a failed verification, never as an unsigned delivery to let"
-                        + " through.");
+                        + " through.",
+                "Anyone who finds your webhook URL can POST to it; without a signature check they can fake any"
+                        + " event.");
     }
 
     @Override

@@ -11,7 +11,8 @@ public final class NoRedirect extends Check {
                 "a correctly signed delivery of a new event, redirects not followed",
                 "anything but 3xx",
                 "register the final URL with the provider (https, trailing slash, host as served) and answer it"
-                        + " directly; do not redirect after processing (post/redirect/get is for browsers).");
+                        + " directly; do not redirect after processing (post/redirect/get is for browsers).",
+                "Providers do not follow redirects: a 3xx is a failed delivery, retried although you processed it.");
     }
 
     @Override

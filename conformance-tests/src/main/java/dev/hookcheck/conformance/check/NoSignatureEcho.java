@@ -15,7 +15,9 @@ public final class NoSignatureEcho extends Check {
                 "a delivery signed with an unknown secret",
                 "an answer whose headers and body do not contain the signature the receiver's secret gives",
                 "say only that the signature did not match; never put the expected signature (or the secret) in an"
-                        + " error body, header or anything else the sender can read.");
+                        + " error body, header or anything else the sender can read.",
+                "An error that shows the expected signature hands an attacker a valid signature for any body"
+                        + " they choose.");
     }
 
     @Override

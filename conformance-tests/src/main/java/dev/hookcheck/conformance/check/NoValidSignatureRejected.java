@@ -14,7 +14,8 @@ public final class NoValidSignatureRejected extends Check {
                 "a delivery carrying two well-formed signatures, both made with unknown secrets",
                 "4xx",
                 "accept a header with several signatures only when one of them matches your secret; a rotation"
-                        + " in progress is no reason to skip verification.");
+                        + " in progress is no reason to skip verification.",
+                "Several signatures do not make a request more trustworthy: when none is valid it is a forgery.");
     }
 
     @Override

@@ -12,7 +12,9 @@ public final class NonNumericTimestampRejected extends Check {
         super("RPL-005", Category.REPLAY, "rejects a non-numeric timestamp with 4xx, never 5xx",
                 "a delivery whose timestamp is an ISO date instead of unix seconds, correctly signed as sent",
                 "4xx",
-                "parse the timestamp defensively (digits only) and answer 400 when it is not a number.");
+                "parse the timestamp defensively (digits only) and answer 400 when it is not a number.",
+                "A 5xx is a failure the provider retries; bad input must be refused with a 4xx, not crash the"
+                        + " handler.");
     }
 
     @Override

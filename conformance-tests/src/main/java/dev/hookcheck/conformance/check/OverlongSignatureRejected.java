@@ -20,7 +20,9 @@ public final class OverlongSignatureRejected extends Check {
                 "a valid delivery whose signature bytes are followed by 16 zero bytes (still validly encoded)",
                 "4xx",
                 "compare the whole signature, lengths included; a loop over the expected length accepts anything"
-                        + " that merely starts right.");
+                        + " that merely starts right.",
+                "Accepting a signature that merely starts right, or crashing on a long one, makes forgery easier"
+                        + " and bad input a retry loop.");
     }
 
     @Override

@@ -24,7 +24,9 @@ public final class RawBodyVerified extends Check {
                         + " reversed key order; \\u escapes, an escaped slash, U+2028 and very precise numbers",
                 "2xx for both",
                 "verify the signature over the raw request bytes before parsing them (express.raw, request.body()"
-                        + " as bytes, request.get_data()); never over a re-serialized or re-encoded body.");
+                        + " as bytes, request.get_data()); never over a re-serialized or re-encoded body.",
+                "The signature covers the exact bytes sent; re-serialized JSON differs in spacing, order or"
+                        + " escapes, so genuine deliveries fail.");
     }
 
     @Override

@@ -20,7 +20,9 @@ public final class RetryOfChainProcessedOnce extends Check {
                         + " the retry",
                 "2xx for each, and the event processed once, under the first attempt's id",
                 "deduplicate on the first attempt's id: follow retryOf back (remember each attempt id's first id) and"
-                        + " skip the event when that id was processed.");
+                        + " skip the event when that id was processed.",
+                "Dfns retries carry a new id and point back with retryOf; deduplicating on the attempt id"
+                        + " processes every retry again.");
     }
 
     @Override

@@ -17,7 +17,9 @@ public final class RetryProcessedOnce extends Check {
                 "an event delivered 30 s ago, then the same event again with a new timestamp and signature",
                 "2xx for both, and the event processed once",
                 "deduplicate on the profile's idempotency key (not on the signature or timestamp), and answer 2xx to a"
-                        + " duplicate you have already processed: a 4xx makes the provider retry or disable the endpoint.");
+                        + " duplicate you have already processed: a 4xx makes the provider retry or disable the endpoint.",
+                "Providers deliver at least once: a retry processed twice charges, mails or ships twice; a 4xx"
+                        + " makes the provider retry or give up on you.");
     }
 
     @Override

@@ -17,7 +17,9 @@ public final class RotationAccepted extends Check {
                 "two deliveries with three signatures each, two made with unknown secrets; the valid one comes last,"
                         + " then first",
                 "2xx for both",
-                "split the header into all its signatures and accept the request when any one of them matches.");
+                "split the header into all its signatures and accept the request when any one of them matches.",
+                "During a key rotation the provider signs with several secrets; refusing a valid one among them"
+                        + " drops genuine deliveries.");
     }
 
     @Override

@@ -12,7 +12,8 @@ public final class StaleTimestampRejected extends Check {
                 "a correctly signed delivery whose timestamp is 30 s older than the tolerance allows",
                 "4xx",
                 "compare the signed timestamp with your clock before accepting, and refuse it when it is older than"
-                        + " the provider's tolerance.");
+                        + " the provider's tolerance.",
+                "Without a replay window a delivery captured once can be sent again forever.");
     }
 
     @Override

@@ -12,7 +12,9 @@ public final class SuccessStatus extends Check {
                 "a correctly signed delivery of a new event",
                 "the provider's success status: any 2xx, or exactly 200 for Dfns",
                 "answer a processed (or already processed) delivery with 200; some providers retry 201, 204 and every"
-                        + " 3xx as failures.");
+                        + " 3xx as failures.",
+                "Your status code tells the provider whether to retry; one it does not count as success means"
+                        + " retries of processed events.");
     }
 
     @Override

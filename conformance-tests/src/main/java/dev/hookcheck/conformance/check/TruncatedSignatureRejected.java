@@ -18,7 +18,9 @@ public final class TruncatedSignatureRejected extends Check {
                 "4xx",
                 "compare the whole signature, lengths included, with a constant-time function that accepts inputs"
                         + " of any length (MessageDigest.isEqual, hmac.compare_digest, crypto.timingSafeEqual after a"
-                        + " length check).");
+                        + " length check).",
+                "Comparing only what was sent lets an attacker find a signature character by character; a crash"
+                        + " is a 5xx the provider retries.");
     }
 
     @Override

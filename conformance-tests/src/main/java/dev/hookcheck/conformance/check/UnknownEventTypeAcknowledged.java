@@ -13,7 +13,9 @@ public final class UnknownEventTypeAcknowledged extends Check {
                 "a correctly signed delivery of the event type " + UNKNOWN,
                 "2xx",
                 "answer 2xx to event types you do not handle (log and ignore them); the provider adds types without"
-                        + " asking, and errors make it retry and eventually disable your endpoint.");
+                        + " asking, and errors make it retry and eventually disable your endpoint.",
+                "Providers add event types without warning; a 5xx for one you do not handle is retried and can"
+                        + " get your endpoint disabled.");
     }
 
     @Override

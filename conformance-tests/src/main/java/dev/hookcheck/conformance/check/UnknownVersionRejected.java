@@ -19,7 +19,9 @@ public final class UnknownVersionRejected extends Check {
                         + " not have (sha1=, v0)",
                 "4xx",
                 "accept only signatures labelled with the version you verify (v1, sha256=…); skip every other label"
-                        + " instead of stripping it.");
+                        + " instead of stripping it.",
+                "A version label you do not verify is one anybody can put on anything; accepting it switches"
+                        + " verification off.");
     }
 
     @Override

@@ -12,7 +12,9 @@ public final class Utf8BodyAccepted extends Check {
                 "a correctly signed delivery with an extra field holding accented letters, CJK, an emoji and U+2028 as raw UTF-8",
                 "2xx",
                 "verify over the raw bytes; if your framework hands you text, make sure it decoded UTF-8 (not ISO-8859-1"
-                        + " or the platform default) and encode it back as UTF-8.");
+                        + " or the platform default) and encode it back as UTF-8.",
+                "Names, addresses and currencies are not ASCII; decoding with the wrong charset breaks"
+                        + " verification for real customers.");
     }
 
     @Override

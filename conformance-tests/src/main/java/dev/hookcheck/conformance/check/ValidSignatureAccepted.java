@@ -10,7 +10,9 @@ public final class ValidSignatureAccepted extends Check {
                 "a new event signed with the receiver's secret exactly as the provider signs it",
                 "2xx",
                 "verify the signature over the raw request body with the secret the provider gave you, and answer"
-                        + " 2xx once it matches.");
+                        + " 2xx once it matches.",
+                "Refused genuine deliveries are retried and, in the end, your endpoint is disabled: real events"
+                        + " are lost.");
     }
 
     @Override

@@ -10,7 +10,9 @@ public final class WrongSecretRejected extends Check {
                 "a delivery signed correctly in every respect, but with a secret the receiver does not know",
                 "4xx",
                 "recompute the signature with your secret and compare it with the one received; checking that a"
-                        + " signature is present or well-formed is not verifying it.");
+                        + " signature is present or well-formed is not verifying it.",
+                "A signature proves the sender knows your secret only if you check it with that secret;"
+                        + " otherwise anyone can sign.");
     }
 
     @Override

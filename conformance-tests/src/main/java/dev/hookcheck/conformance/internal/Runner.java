@@ -3,8 +3,12 @@ package dev.hookcheck.conformance.internal;
 import dev.hookcheck.conformance.CheckResult;
 import dev.hookcheck.conformance.CheckResult.Outcome;
 import dev.hookcheck.conformance.Level;
+import dev.hookcheck.conformance.Options;
+import dev.hookcheck.conformance.ProgressListener;
 import dev.hookcheck.conformance.Receiver;
 import dev.hookcheck.conformance.check.Check;
+import dev.hookcheck.conformance.check.Checks;
+import java.util.List;
 
 /** Runs one check at a time against one receiver and turns what happened into a {@link CheckResult}. */
 public final class Runner {
@@ -18,6 +22,25 @@ public final class Runner {
         this.http = new Http(receiver);
         this.wire = Wire.of(receiver.profile().scheme()).orElse(null);
         this.redactor = new Redactor(receiver.secrets());
+    }
+
+    /** The checks the options select, in catalog order, whose level the options include. */
+    public List<Check> selection(Options options) {
+        return Checks.select(options.checkIds()).stream()
+                .filter(check -> included(check.level(receiver), options.minimumLevel()))
+                .toList();
+    }
+
+    private static boolean included(Level level, Level.Kind minimum) {
+        return level.kind() == Level.Kind.REQUIRED || minimum == Level.Kind.RECOMMENDED;
+    }
+
+    /** Runs one check, telling the listener when it starts and what it found. */
+    public CheckResult run(Check check, ProgressListener listener) {
+        listener.checkStarted(check.id(), check.title());
+        CheckResult result = run(check);
+        listener.checkFinished(result);
+        return result;
     }
 
     public CheckResult run(Check check) {

@@ -2,7 +2,10 @@ package dev.hookcheck.conformance.junit;
 
 import dev.hookcheck.conformance.CheckResult;
 import dev.hookcheck.conformance.Level;
+import dev.hookcheck.conformance.Options;
+import dev.hookcheck.conformance.ProgressListener;
 import dev.hookcheck.conformance.Receiver;
+import dev.hookcheck.conformance.check.Check;
 import dev.hookcheck.conformance.check.Checks;
 import dev.hookcheck.conformance.internal.EvidenceText;
 import dev.hookcheck.conformance.internal.Runner;
@@ -11,16 +14,40 @@ import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
-/** Turns the catalog into dynamic tests for {@link WebhookReceiverContract}. */
-final class ContractTests {
+/**
+ * The catalog as JUnit 5 dynamic tests, one per check, named by its id and title: a failed check is
+ * a test failure, a skipped one an aborted test. {@link WebhookReceiverContract} uses it; so can a
+ * {@code @TestFactory} of your own that a JUnit Platform launcher runs:
+ *
+ * <pre>{@code
+ * @TestFactory
+ * Stream<DynamicTest> checks() {
+ *     return ContractTests.of(receiver, Options.defaults().checks("SIG-001", "RPL-001"));
+ * }
+ * }</pre>
+ */
+public final class ContractTests {
     private ContractTests() {}
+
+    /**
+     * The checks the options select, as {@code Conformance.run} would run them; each test tells the
+     * options' listener what its check found before it passes, fails or aborts.
+     */
+    public static Stream<DynamicTest> of(Receiver receiver, Options options) {
+        Runner runner = new Runner(receiver);
+        return runner.selection(options).stream().map(check -> test(runner, check, options.listener()));
+    }
 
     static Stream<DynamicTest> of(WebhookReceiverContract contract, Level.Kind kind) {
         Receiver receiver = receiverOf(contract);
         Runner runner = new Runner(receiver);
         return Checks.all().stream()
                 .filter(check -> check.level(receiver).kind() == kind)
-                .map(check -> DynamicTest.dynamicTest(check.id() + " " + check.title(), () -> verdict(runner.run(check))));
+                .map(check -> test(runner, check, ProgressListener.NONE));
+    }
+
+    private static DynamicTest test(Runner runner, Check check, ProgressListener listener) {
+        return DynamicTest.dynamicTest(check.id() + " " + check.title(), () -> verdict(runner.run(check, listener)));
     }
 
     private static Receiver receiverOf(WebhookReceiverContract contract) {
@@ -46,5 +73,4 @@ final class ContractTests {
             case SKIPPED -> throw new TestAbortedException(result.message());
         }
     }
-
 }

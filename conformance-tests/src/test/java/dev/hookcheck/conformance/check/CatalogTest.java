@@ -26,10 +26,11 @@ class CatalogTest {
     }
 
     @Test
-    void titlesReadAsSentencesAndHintsEndLikeOne() {
+    void titlesReadAsSentencesAndHintsAndRationalesEndLikeOne() {
         assertThat(ALL).allSatisfy(check -> {
             assertThat(check.title()).matches("[a-z].*[^.]");
             assertThat(check.hint()).matches("[a-z].*\\.");
+            assertThat(check.why()).matches("[A-Z].*\\.");
             assertThat(check.sends()).isNotBlank();
             assertThat(check.expects()).isNotBlank();
         });

@@ -95,6 +95,16 @@ public enum Flaw {
         return factory.apply(profile, secret);
     }
 
+    /** What the receiver does wrong, as its row of the detection matrix reads. */
+    public String description() {
+        return description;
+    }
+
+    /** The profiles the flawed receiver is tried on. */
+    public List<String> profiles() {
+        return profiles;
+    }
+
     /** The flawed receiver for a built-in profile, with that profile's test secret; not started. */
     public ReferenceReceiver receiver(String profile) {
         return receiver(Profiles.get(profile), Secrets.of(profile));

@@ -262,7 +262,7 @@ final class FlawedReceivers {
 
         @Override
         public ReferenceReceiver start() {
-            raw = new RawHttpServer(this::respond);
+            raw = new RawHttpServer(this::respond, this::probeReply);
             return this;
         }
 

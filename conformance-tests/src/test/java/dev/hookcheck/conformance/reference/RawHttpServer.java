@@ -24,6 +24,7 @@ import java.util.function.Function;
  * can only be shown on a transport that does not.
  */
 final class RawHttpServer implements AutoCloseable {
+    private static final String PROBE = "/__probe/";
     private final ServerSocket socket;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "raw-http");
@@ -31,7 +32,8 @@ final class RawHttpServer implements AutoCloseable {
         return t;
     });
 
-    RawHttpServer(Function<Request, Reply> handler) {
+    /** Serves deliveries with the handler and {@code GET /__probe/{key}} with the probe. */
+    RawHttpServer(Function<Request, Reply> handler, Function<String, Reply> probe) {
         try {
             socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -41,7 +43,7 @@ final class RawHttpServer implements AutoCloseable {
             while (!socket.isClosed()) {
                 try {
                     Socket connection = socket.accept();
-                    executor.execute(() -> serve(connection, handler));
+                    executor.execute(() -> serve(connection, handler, probe));
                 } catch (IOException closed) {
                     return;
                 }
@@ -53,10 +55,11 @@ final class RawHttpServer implements AutoCloseable {
         return socket.getLocalPort();
     }
 
-    private static void serve(Socket connection, Function<Request, Reply> handler) {
+    private static void serve(Socket connection, Function<Request, Reply> handler, Function<String, Reply> probe) {
         try (connection) {
             InputStream in = new BufferedInputStream(connection.getInputStream());
-            readLine(in); // request line: the path is fixed
+            String[] requestLine = readLine(in).split(" ");
+            String path = requestLine.length > 1 ? requestLine[1] : "";
             Map<String, String> headers = new LinkedHashMap<>();
             for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
                 int colon = line.indexOf(':');
@@ -64,7 +67,8 @@ final class RawHttpServer implements AutoCloseable {
             }
             int length = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Content-Length"))
                     .map(e -> Integer.parseInt(e.getValue())).findFirst().orElse(0);
-            Reply reply = handler.apply(new Request(headers, in.readNBytes(length)));
+            Reply reply = path.startsWith(PROBE) ? probe.apply(path.substring(PROBE.length()))
+                    : handler.apply(new Request(headers, in.readNBytes(length)));
             byte[] body = reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
             StringBuilder head = new StringBuilder("HTTP/1.1 " + reply.status() + " \r\n");
             reply.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));

@@ -298,9 +298,13 @@ public class ReferenceReceiver implements AutoCloseable {
 
     private void probe(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String key = exchange.getRequestURI().getPath().substring("/__probe/".length());
-            write(exchange, Reply.of(200, "{\"count\":" + timesProcessed(key) + "}"));
+            write(exchange, probeReply(exchange.getRequestURI().getPath().substring("/__probe/".length())));
         }
+    }
+
+    /** The HTTP probe's answer: {@code {"count": n}}. */
+    final Reply probeReply(String key) {
+        return Reply.of(200, "{\"count\":" + timesProcessed(key) + "}");
     }
 
     private static void write(HttpExchange exchange, Reply reply) throws IOException {

@@ -1,0 +1,207 @@
+package dev.hookcheck.cli;
+
+import dev.hookcheck.conformance.CheckResult;
+import dev.hookcheck.conformance.Level;
+import dev.hookcheck.conformance.Options;
+import dev.hookcheck.conformance.Probe;
+import dev.hookcheck.conformance.Receiver;
+import dev.hookcheck.conformance.check.Checks;
+import dev.hookcheck.conformance.report.Report;
+import dev.hookcheck.core.Secret;
+import dev.hookcheck.core.profile.Profile;
+import dev.hookcheck.core.profile.Profiles;
+import dev.hookcheck.core.signing.SignatureScheme;
+import dev.hookcheck.core.signing.SignatureSchemes;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code hookcheck check}: runs the conformance checks against a receiver over HTTP and writes the reports. */
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Hookcheck.Version.class,
+        description = {"Runs the conformance checks against a webhook receiver, one line per check, and writes"
+                + " junit.xml, report.json and report.html.",
+                "Exit codes: 0 every required check passed, 1 a required check failed, 2 usage error.", ""})
+final class CheckCommand implements Callable<Integer> {
+    /** The base profile of a {@code --scheme} run without {@code --profile}: a generic JSON body keyed by "id". */
+    static final String SCHEME_BASE = "preo";
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Hookcheck hookcheck;
+
+    @Option(names = "--url", paramLabel = "URL", required = true,
+            description = "Where the receiver takes deliveries, e.g. http://localhost:3000/webhooks.")
+    String url;
+
+    @Option(names = "--profile", paramLabel = "P", completionCandidates = ProfileOption.Names.class,
+            description = "The provider the receiver serves: ${COMPLETION-CANDIDATES}. With --scheme: the base "
+                    + "profile (body, events, idempotency key) whose scheme is replaced; default " + SCHEME_BASE + ".")
+    String profile;
+
+    @Option(names = "--scheme", paramLabel = "FILE",
+            description = "A declarative signature scheme (JSON, hookcheck/json/scheme.schema.json) for a provider "
+                    + "that signs differently from the built-in profiles.")
+    Path scheme;
+
+    @Option(names = "--secret", paramLabel = "S", defaultValue = "${env:HOOKCHECK_SECRET}",
+            description = "The secret the receiver verifies with (env HOOKCHECK_SECRET). Repeat it for a receiver "
+                    + "that accepts several during a rotation, newest first.")
+    List<String> secrets;
+
+    @Option(names = "--probe-url", paramLabel = "TEMPLATE",
+            description = "Where the idempotency checks count side effects: GET with {event_id} replaced must "
+                    + "answer {\"count\": n} (404 = 0), e.g. http://localhost:3000/__probe/{event_id}. "
+                    + "Without it those checks are skipped, never passed.")
+    String probeUrl;
+
+    @Option(names = "--checks", paramLabel = "ID", split = ",",
+            description = "Only these checks, e.g. SIG-001,RPL-001 (see 'hookcheck checks'). Default: all.")
+    List<String> checkIds;
+
+    @Option(names = "--level", paramLabel = "required|recommended", defaultValue = "recommended",
+            description = "required: only the checks the profile requires; recommended: those too, and the ones "
+                    + "that do not apply listed as skipped. Default: ${DEFAULT-VALUE}.")
+    String level;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "hookcheck-report",
+            description = "Where junit.xml, report.json and report.html go. Default: ${DEFAULT-VALUE}/.")
+    Path reportDir;
+
+    @Option(names = "--timeout-seconds", paramLabel = "N",
+            description = "How long a check waits for each answer. Default: the provider's delivery timeout; an "
+                    + "answer slower than that fails ROB-003 whatever N is.")
+    Integer timeoutSeconds;
+
+    @Override
+    public Integer call() {
+        Profile chosen = profile();
+        Receiver receiver = receiver(chosen);
+        Options options = options();
+        Reachability.require(receiver.url());
+
+        PrintWriter out = spec.commandLine().getOut();
+        Terminal terminal = new Terminal(hookcheck.colour);
+        out.println(terminal.bold("hookcheck " + Hookcheck.Version.version()) + ": checking " + receiver.url() + " as a "
+                + chosen.name() + " receiver" + (scheme != null ? " (scheme " + chosen.scheme().name() + ")" : ""));
+        out.println();
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        List<CheckResult> results = SuiteLauncher.run(receiver, options, new LiveProgress(out, terminal));
+        Report report = new Report(chosen.name(), receiver.url().toString(), startedAt,
+                (System.nanoTime() - start) / 1_000_000, results);
+        try {
+            report.writeTo(reportDir);
+        } catch (IOException e) {
+            throw new UsageError("cannot write the reports to " + reportDir + ": " + e.getMessage());
+        }
+        summarize(out, terminal, report);
+        return report.requiredFailures().isEmpty() ? 0 : Hookcheck.FAILED;
+    }
+
+    private Profile profile() {
+        if (scheme == null) {
+            if (profile == null) {
+                throw new UsageError("name the receiver's provider with --profile P (one of "
+                        + String.join(", ", Profiles.names()) + "), or describe its scheme with --scheme FILE");
+            }
+            return ProfileOption.parse(profile);
+        }
+        Profile base = ProfileOption.parse(profile != null ? profile : SCHEME_BASE);
+        String json;
+        try {
+            json = Files.readString(scheme);
+        } catch (IOException e) {
+            throw new UsageError("cannot read the scheme file " + scheme + ": " + (Files.exists(scheme)
+                    ? e.getMessage() : "no such file"));
+        }
+        SignatureScheme declared;
+        try {
+            declared = SignatureSchemes.fromJson(json);
+        } catch (RuntimeException e) {
+            throw new UsageError("the scheme file " + scheme + " is not a valid scheme: " + e.getMessage());
+        }
+        return base.withScheme(declared);
+    }
+
+    private Receiver receiver(Profile chosen) {
+        if (secrets == null || secrets.isEmpty() || secrets.stream().anyMatch(String::isEmpty)) {
+            throw new UsageError("pass the secret the receiver verifies with: --secret S (or set HOOKCHECK_SECRET)");
+        }
+        URI target;
+        try {
+            target = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new UsageError("--url is not a URL: " + e.getMessage());
+        }
+        try {
+            Receiver receiver = Receiver.of(target, chosen, secrets.stream().map(Secret::of).toArray(Secret[]::new));
+            if (probeUrl != null) {
+                receiver = receiver.withProbe(Probe.http(probeUrl));
+            }
+            if (timeoutSeconds != null) {
+                Duration timeout = Duration.ofSeconds(timeoutSeconds);
+                receiver = receiver.withTimeout(timeout);
+                if (timeout.compareTo(chosen.timeout()) < 0) {
+                    receiver = receiver.withLatencyBound(timeout);
+                }
+            }
+            return receiver;
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage().replace("timeout must", "--timeout-seconds must")
+                    .replace("url must", "--url must"));
+        }
+    }
+
+    private Options options() {
+        Level.Kind minimum = switch (level.toLowerCase(Locale.ROOT)) {
+            case "required" -> Level.Kind.REQUIRED;
+            case "recommended" -> Level.Kind.RECOMMENDED;
+            default -> throw new UsageError("--level is required or recommended, got '" + level + "'");
+        };
+        List<String> ids = checkIds == null ? List.of() : checkIds.stream().map(String::strip)
+                .filter(id -> !id.isEmpty()).toList();
+        try {
+            Checks.select(ids);
+        } catch (IllegalArgumentException unknown) {
+            throw new UsageError(unknown.getMessage() + " (see 'hookcheck checks')");
+        }
+        return Options.defaults().checks(ids.toArray(String[]::new)).minimumLevel(minimum);
+    }
+
+    private void summarize(PrintWriter out, Terminal terminal, Report report) {
+        Report.Summary summary = report.summary();
+        out.println();
+        long noProbe = report.checks().stream().filter(c -> c.skipped() && c.message().endsWith("skipped: no probe"))
+                .count();
+        out.printf("%d checks in %.1f s: %d passed, %d failed, %d skipped%s%n", report.checks().size(),
+                report.durationMs() / 1000.0, summary.passed(), summary.failed(), summary.skipped(),
+                noProbe > 0 ? " (" + noProbe + " need a probe: pass --probe-url)" : "");
+        out.println("Reports: " + reportDir.resolve(Report.HTML_FILE) + ", " + Report.JSON_FILE + ", "
+                + Report.JUNIT_FILE);
+        List<CheckResult> failures = report.requiredFailures();
+        if (failures.isEmpty()) {
+            out.println(terminal.green("PASSED") + ": every required check passed.");
+        } else {
+            out.println(terminal.red("FAILED") + ": " + failures.size() + " required check"
+                    + (failures.size() == 1 ? "" : "s") + " failed: "
+                    + failures.stream().map(CheckResult::id).collect(Collectors.joining(", ")));
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.hookcheck.cli;
+
+import dev.hookcheck.conformance.CheckResult;
+import dev.hookcheck.conformance.Level;
+import dev.hookcheck.conformance.ProgressListener;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+
+/**
+ * Hears the run twice: each check's dynamic test tells it (as the conformance {@link ProgressListener})
+ * what the check found, then the JUnit Platform tells it (as a {@link TestExecutionListener}) how the
+ * test ended. On the second it prints the check's line and keeps the result.
+ */
+final class LiveProgress implements TestExecutionListener, ProgressListener {
+    private final PrintWriter out;
+    private final Terminal terminal;
+    private final Map<String, CheckResult> found = new ConcurrentHashMap<>();
+    private final List<CheckResult> results = new ArrayList<>();
+    private Throwable broken;
+
+    LiveProgress(PrintWriter out, Terminal terminal) {
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public void checkFinished(CheckResult result) {
+        found.put(result.id(), result);
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier test, TestExecutionResult execution) {
+        if (!test.isTest()) {
+            if (execution.getStatus() == TestExecutionResult.Status.FAILED && broken == null) {
+                broken = execution.getThrowable().orElse(null); // the factory itself failed: no check ran
+            }
+            return;
+        }
+        String id = test.getDisplayName().split(" ", 2)[0];
+        CheckResult result = found.remove(id);
+        if (result == null) {
+            broken = execution.getThrowable().orElse(new IllegalStateException(id + " ended without a result"));
+            return;
+        }
+        results.add(result);
+        print(result);
+    }
+
+    private void print(CheckResult result) {
+        String label = switch (result.outcome()) {
+            case PASSED -> terminal.green("PASS");
+            case FAILED -> terminal.red("FAIL");
+            case SKIPPED -> terminal.yellow("SKIP");
+        };
+        String level = result.level().kind() == Level.Kind.RECOMMENDED ? " [recommended]" : "";
+        out.printf("  %s  %s  %s%s (%d ms)%n", label, result.id(), result.title(), level, result.durationMs());
+        if (!result.passed()) {
+            out.println("        " + terminal.dim(detail(result)));
+        }
+        out.flush();
+    }
+
+    /** The message without its {@code [ID] title: } lead, which the line already shows. */
+    private static String detail(CheckResult result) {
+        String lead = "[" + result.id() + "] " + result.title() + ": ";
+        String message = result.message();
+        return message.startsWith(lead) ? message.substring(lead.length()) : message;
+    }
+
+    List<CheckResult> results() {
+        return List.copyOf(results);
+    }
+
+    /** Why the run could not complete, if it could not. */
+    Optional<Throwable> broken() {
+        return Optional.ofNullable(broken);
+    }
+}

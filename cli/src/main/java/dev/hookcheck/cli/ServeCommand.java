@@ -1,0 +1,201 @@
+package dev.hookcheck.cli;
+
+import dev.hookcheck.mock.Main;
+import dev.hookcheck.mock.MockServer;
+import dev.hookcheck.mock.MockServerConfig;
+import java.io.IOException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BiConsumer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code hookcheck serve}: the mock provider with seeded data, until Ctrl-C or SIGTERM. */
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Hookcheck.Version.class,
+        description = {"Runs the mock provider (provider APIs, delivery engine, admin API) with seeded data until"
+                + " Ctrl-C or SIGTERM. Every option can also come from its environment variable; options and variables"
+                + " override the --config file.", ""})
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "${env:HOOKCHECK_PORT:-8080}",
+            description = "The port; 0 for any free one (env HOOKCHECK_PORT). Default: 8080.")
+    int port;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "${env:HOOKCHECK_HOST:-127.0.0.1}",
+            description = "The interface to listen on; 0.0.0.0 for all (env HOOKCHECK_HOST). Default: 127.0.0.1.")
+    String host;
+
+    @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "${env:HOOKCHECK_API_KEY}",
+            description = "Makes KEY a valid API key of the default organization of every profile "
+                    + "(env HOOKCHECK_API_KEY). Without it only generated keys exist; they are printed.")
+    String apiKey;
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:HOOKCHECK_CONFIG}",
+            description = "A JSON or YAML file (env HOOKCHECK_CONFIG) with seed, events, timeScale, apiKey, and "
+                    + "the apiKeys, endpoints and failures to start with, each shaped like its admin API request. "
+                    + "Schema: hookcheck/json/config.schema.json; example: examples/hookcheck.yaml.")
+    Path config;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "${env:HOOKCHECK_SEED}",
+            description = "The random seed of the seeded data; same seed, same data (env HOOKCHECK_SEED). Default: 1.")
+    Long seed;
+
+    @Option(names = "--events", paramLabel = "N", defaultValue = "${env:HOOKCHECK_EVENTS}",
+            description = "Events seeded per profile (env HOOKCHECK_EVENTS). Default: 300.")
+    Integer events;
+
+    @Option(names = "--time-scale", paramLabel = "N", defaultValue = "${env:HOOKCHECK_TIME_SCALE}",
+            description = "Runs the sandbox clock N times faster, so retry schedules of days pass in minutes "
+                    + "(env HOOKCHECK_TIME_SCALE; 0: the clock moves only through POST /__admin/clock/advance). Default: 1.")
+    Double timeScale;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        SandboxConfig file = config == null ? SandboxConfig.none() : SandboxConfig.load(config);
+        MockServerConfig serverConfig = serverConfig(file);
+        MockServer server = MockServer.create(serverConfig);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            server.close();
+            throw new UsageError("cannot listen on " + host + ":" + port + " (" + rootMessage(e)
+                    + "); pick another --port, or --port 0 for any free one");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> configured;
+        try {
+            configured = new ConfigApplier(server, file).apply();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        ByteArrayOutputStream banner = new ByteArrayOutputStream();
+        Main.printBanner(server, new PrintStream(banner, true, StandardCharsets.UTF_8));
+        out.print(banner.toString(StandardCharsets.UTF_8));
+        if (!configured.isEmpty()) {
+            out.println();
+            out.println("From " + file.file() + ":");
+            configured.forEach(line -> out.println("  " + line));
+        }
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            out.println("hookcheck: stopped the mock provider");
+            out.flush();
+            stopped.countDown();
+            // Ctrl-C and SIGTERM are how a sandbox is meant to stop: a success, not a signal death (130/143)
+            Runtime.getRuntime().halt(0);
+        }, "hookcheck-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private MockServerConfig serverConfig(SandboxConfig file) {
+        try {
+            MockServerConfig result = MockServerConfig.defaults().withHost(host).withPort(port);
+            Long chosenSeed = seed != null ? seed : file.seed().orElse(null);
+            if (chosenSeed != null) {
+                result = result.withSeed(chosenSeed);
+            }
+            Integer chosenEvents = events != null ? events : file.events().orElse(null);
+            if (chosenEvents != null) {
+                result = result.withEventsPerProfile(chosenEvents);
+            }
+            Double chosenScale = timeScale != null ? timeScale : file.timeScale().orElse(null);
+            if (chosenScale != null) {
+                result = result.withTimeScale(chosenScale);
+            }
+            String chosenKey = apiKey != null ? apiKey : file.apiKey().orElse(null);
+            if (chosenKey != null) {
+                result = result.withApiKey(chosenKey);
+            }
+            return result;
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
+    }
+
+    /** Posts the file's entries to the admin API, in order; a refusal names the entry and stops everything. */
+    private record ConfigApplier(MockServer server, SandboxConfig file) {
+        private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+        List<String> apply() {
+            List<String> lines = new ArrayList<>();
+            post("apiKeys", "/__admin/api-keys", file.apiKeys(), (asked, created) -> lines.add("API key "
+                    + created.path("key").asString() + " opens " + created.path("profile").asString()
+                    + " organization " + created.path("organizationId").asString()));
+            // a generated secret is shown this once, so that the receiver can be given it
+            post("endpoints", "/__admin/endpoints", file.endpoints(), (asked, created) -> lines.add("endpoint "
+                    + created.path("id").asString() + " (" + created.path("profile").asString() + ") -> "
+                    + created.path("url").asString() + (asked.has("secret") ? ", secret as configured"
+                            : ", secret " + created.path("secret").asString())));
+            post("failures", "/__admin/failures", file.failures(), (asked, created) -> lines.add("failure rule "
+                    + created.path("id").asString() + ": " + created.path("mode").asString()));
+            return lines;
+        }
+
+        private void post(String field, String path, List<JsonNode> entries, BiConsumer<JsonNode, JsonNode> created) {
+            for (int i = 0; i < entries.size(); i++) {
+                HttpResponse<String> response;
+                try {
+                    response = HTTP.send(HttpRequest.newBuilder(server.url(path))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(JsonMapper.shared()
+                                    .writeValueAsString(entries.get(i)))).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                } catch (IOException e) {
+                    throw new IllegalStateException("the admin API did not answer: " + e, e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while applying " + file.file(), e);
+                }
+                JsonNode body = JsonMapper.shared().readTree(response.body());
+                if (response.statusCode() != 201) {
+                    JsonNode error = body.path("errors").path(0);
+                    String at = "$." + field + "[" + i + "]" + jsonPath(error.path("source").path("pointer")
+                            .asString(""));
+                    throw new UsageError(file.file() + ": " + at + ": " + error.path("title").asString(
+                            "refused with status " + response.statusCode()) + "; nothing was started");
+                }
+                created.accept(entries.get(i), body);
+            }
+        }
+
+        /** {@code /events/0} becomes {@code .events[0]}. */
+        private static String jsonPath(String pointer) {
+            StringBuilder path = new StringBuilder();
+            for (String part : pointer.split("/")) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                path.append(part.chars().allMatch(Character::isDigit) ? "[" + part + "]" : "." + part);
+            }
+            return path.toString();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.hookcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.hookcheck.conformance.reference.Flaw;
+import dev.hookcheck.conformance.reference.ReferenceReceiver;
+import dev.hookcheck.conformance.reference.Secrets;
+import dev.hookcheck.core.profile.Profiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** {@code hookcheck check} in-process against every reference receiver: it finds what the detection matrix says. */
+class CheckCommandTest {
+    @TempDir
+    Path reports;
+
+    static Cli.Result check(ReferenceReceiver receiver, String profile, Path reportDir, String... more) {
+        List<String> args = new ArrayList<>(List.of("check", "--url", receiver.url().toString(), "--profile", profile,
+                "--secret", Secrets.of(profile).reveal(), "--probe-url", receiver.probeTemplate(),
+                "--timeout-seconds", "5", "--report-dir", reportDir.toString()));
+        args.addAll(List.of(more));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aCorrectReceiverPassesEveryRequiredCheck() {
+        return Profiles.names().stream().map(profile -> dynamicTest(profile, () -> {
+            Path dir = reports.resolve("correct-" + profile);
+            try (ReferenceReceiver receiver = ReferenceReceiver.correct(profile).start()) {
+                Cli.Result result = check(receiver, profile, dir);
+
+                assertThat(result.exitCode()).as("%s", result).isZero();
+                JsonNode report = ReportSchema.validReport(dir);
+                assertThat(report.get("profile").asString()).isEqualTo(profile);
+                assertThat(ReportSchema.idsWithOutcome(report, "failed")).isEmpty();
+                assertThat(report.get("checks").valueStream().filter(c -> c.get("level").asString().equals("required")))
+                        .isNotEmpty().allMatch(c -> c.get("outcome").asString().equals("passed"));
+                assertThat(result.out()).containsPattern("(?m)^  PASS  SIG-001  accepts a correctly signed delivery"
+                        + " \\(\\d+ ms\\)$").contains("PASSED: every required check passed.");
+            }
+        }));
+    }
+
+    /**
+     * Every flawed receiver but the slow one: its 300 ms of work is only too slow against the 150 ms
+     * latency bound DetectionMatrixTest sets, and the CLI bounds latency by the provider's timeout.
+     */
+    @TestFactory
+    Stream<DynamicTest> aFlawedReceiverFailsExactlyTheChecksTheDetectionMatrixNames() {
+        return Stream.of(Flaw.values()).filter(flaw -> flaw != Flaw.ANSWERS_SLOWLY)
+                .flatMap(flaw -> flaw.profiles().stream().map(profile -> dynamicTest(flaw + " (" + profile + ")", () -> {
+                    DetectionMatrix.Row expected = DetectionMatrix.row(flaw.description(), profile);
+                    Path dir = reports.resolve(flaw + "-" + profile);
+                    try (ReferenceReceiver receiver = flaw.receiver(profile).start()) {
+                        Cli.Result result = check(receiver, profile, dir);
+
+                        assertThat(result.exitCode()).as("%s", result).isEqualTo(expected.requiredFailed() ? 1 : 0);
+                        JsonNode report = ReportSchema.validReport(dir);
+                        assertThat(new TreeSet<>(ReportSchema.idsWithOutcome(report, "failed"))).as("%s", result)
+                                .isEqualTo(expected.failed());
+                        assertThat(report.at("/summary/failed").asInt()).isEqualTo(expected.failed().size());
+                        for (String id : expected.failed()) {
+                            assertThat(result.out()).containsPattern("FAIL  " + id + "  ");
+                        }
+                    }
+                })));
+    }
+
+    @Test
+    void withoutAProbeTheIdempotencyChecksAreSkippedNotPassed() throws Exception {
+        try (ReferenceReceiver receiver = ReferenceReceiver.correct("stripe").start()) {
+            Cli.Result result = Cli.run("check", "--url", receiver.url().toString(), "--profile", "stripe", "--secret",
+                    Secrets.of("stripe").reveal(), "--checks", "SIG-001,IDM-001", "--report-dir", reports.toString());
+
+            assertThat(result.exitCode()).as("%s", result).isZero();
+            JsonNode report = ReportSchema.validReport(reports);
+            assertThat(ReportSchema.idsWithOutcome(report, "passed")).containsExactly("SIG-001");
+            assertThat(ReportSchema.idsWithOutcome(report, "skipped")).containsExactly("IDM-001");
+            assertThat(result.out()).contains("  SKIP  IDM-001  ", "1 need a probe: pass --probe-url");
+        }
+    }
+
+    @Test
+    void levelRequiredLeavesTheRecommendedChecksOut() throws Exception {
+        try (ReferenceReceiver receiver = Flaw.ACCEPTS_FUTURE.receiver("stripe").start()) {
+            Cli.Result all = check(receiver, "stripe", reports.resolve("all"), "--checks", "RPL-001,RPL-003");
+            Cli.Result required = check(receiver, "stripe", reports.resolve("required"), "--checks", "RPL-001,RPL-003",
+                    "--level", "required");
+
+            assertThat(ReportSchema.idsWithOutcome(ReportSchema.validReport(reports.resolve("all")), "failed"))
+                    .containsExactly("RPL-003");
+            assertThat(all.exitCode()).as("a failed recommended check does not fail the run").isZero();
+            assertThat(all.out()).contains("FAIL  RPL-003  rejects a timestamp too far in the future [recommended]");
+            assertThat(ReportSchema.validReport(reports.resolve("required")).get("checks").valueStream()
+                    .map(c -> c.get("id").asString())).containsExactly("RPL-001");
+            assertThat(required.exitCode()).isZero();
+        }
+    }
+
+    @Test
+    void aSchemeFileChecksAReceiverOfAProviderTheKitDoesNotShip() throws Exception {
+        // the Preo receiver, described by the JSON form of its own scheme: the run must be the same
+        Path scheme = Path.of(System.getProperty("hookcheck.root"), "schemas/json/schemes/preo.json");
+        try (ReferenceReceiver receiver = ReferenceReceiver.correct("preo").start()) {
+            Cli.Result result = Cli.run("check", "--url", receiver.url().toString(), "--scheme", scheme.toString(),
+                    "--secret", Secrets.of("preo").reveal(), "--probe-url", receiver.probeTemplate(),
+                    "--report-dir", reports.toString());
+
+            assertThat(result.exitCode()).as("%s", result).isZero();
+            JsonNode report = ReportSchema.validReport(reports);
+            assertThat(report.get("profile").asString()).isEqualTo("preo");
+            assertThat(ReportSchema.idsWithOutcome(report, "failed")).isEmpty();
+        }
+    }
+}

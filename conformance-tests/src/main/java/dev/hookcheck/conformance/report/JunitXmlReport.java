@@ -1,0 +1,107 @@
+package dev.hookcheck.conformance.report;
+
+import dev.hookcheck.conformance.CheckResult;
+import dev.hookcheck.conformance.internal.EvidenceText;
+import java.io.StringWriter;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * {@code junit.xml} in the Surefire shape CI test reporters read: one {@code testsuite}, one
+ * {@code testcase} per check (classname {@code hookcheck.<profile>.<category>}), {@code failure} with
+ * the message and the evidence, {@code skipped} with the reason.
+ */
+final class JunitXmlReport {
+    private JunitXmlReport() {}
+
+    static String render(Report report) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            Report.Summary summary = report.summary();
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", "hookcheck " + report.profile());
+            xml.writeAttribute("tests", Integer.toString(report.checks().size()));
+            xml.writeAttribute("failures", Integer.toString(summary.failed()));
+            xml.writeAttribute("errors", "0");
+            xml.writeAttribute("skipped", Integer.toString(summary.skipped()));
+            xml.writeAttribute("time", seconds(report.durationMs()));
+            xml.writeAttribute("timestamp", report.startedAt().atOffset(ZoneOffset.UTC).toLocalDateTime()
+                    .truncatedTo(ChronoUnit.SECONDS).toString());
+            xml.writeCharacters("\n  ");
+            xml.writeStartElement("properties");
+            property(xml, "profile", report.profile());
+            property(xml, "target", report.target());
+            xml.writeCharacters("\n  ");
+            xml.writeEndElement();
+            for (CheckResult result : report.checks()) {
+                testcase(xml, report.profile(), result);
+            }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("could not render junit.xml: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeCharacters("\n    ");
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", clean(value));
+    }
+
+    private static void testcase(XMLStreamWriter xml, String profile, CheckResult result) throws XMLStreamException {
+        xml.writeCharacters("\n  ");
+        boolean passed = result.passed();
+        if (passed) {
+            xml.writeEmptyElement("testcase");
+        } else {
+            xml.writeStartElement("testcase");
+        }
+        xml.writeAttribute("name", result.id() + " " + result.title());
+        xml.writeAttribute("classname", "hookcheck." + profile + "." + result.category().code());
+        xml.writeAttribute("time", seconds(result.durationMs()));
+        if (passed) {
+            return;
+        }
+        xml.writeCharacters("\n    ");
+        if (result.failed()) {
+            xml.writeStartElement("failure");
+            xml.writeAttribute("message", clean(result.message()));
+            xml.writeAttribute("type", result.level().code());
+            xml.writeCharacters(clean(result.message() + EvidenceText.of(result.evidence())));
+            xml.writeEndElement();
+        } else {
+            xml.writeEmptyElement("skipped");
+            xml.writeAttribute("message", clean(result.message()));
+        }
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+    }
+
+    /** XML 1.0 cannot carry most control characters, even escaped; a receiver's answer may hold any. */
+    static String clean(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
+            out.appendCodePoint(allowed ? c : 0xFFFD);
+        });
+        return out.toString();
+    }
+}
