@@ -286,44 +286,52 @@ stop_serve
 
 # ---- check: the correct and the flawed receiver
 
-# check_against NAME PORT: runs check in the image (the secret from HOOKCHECK_SECRET), reports to $WORK/reports-NAME.
+# check_against NAME PORT [buildah run options...]: runs check in the image, the secret from
+# HOOKCHECK_SECRET, and leaves its exit code in CHECK_CODE; the options mount the report directory.
 check_against() {
     local name="$1" port="$2"
-    REPORTS="$WORK/reports-$name"
-    mkdir -p "$REPORTS"
-    chown 10001:10001 "$REPORTS" # the image's user writes the reports
+    shift 2
     CHECK_CODE=0
-    run -v "$REPORTS:/work/hookcheck-report" -e HOOKCHECK_SECRET="$SECRET" "$CTR" -- \
+    run "$@" -e HOOKCHECK_SECRET="$SECRET" "$CTR" -- \
         "${ENTRYPOINT[@]}" check --url "http://127.0.0.1:$port/webhooks" --profile standard \
         --probe-url "http://127.0.0.1:$port/__probe/{event_id}" >"$WORK/check-$name.log" 2>&1 || CHECK_CODE=$?
 }
 summary() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); s=r["summary"]; print(s["passed"], s["failed"], s["skipped"], " ".join(c["id"] for c in r["checks"] if c["outcome"]=="failed"))' "$1"; }
 
-step "check against the correct receiver"
+step "check against the correct receiver, as the README runs it: --user UID:GID, the directory mounted at /work"
+mkdir -p "$WORK/project-correct"
+chown 4242:4242 "$WORK/project-correct" # a user the image does not know, like a CI runner's
+REPORTS="$WORK/project-correct/hookcheck-report"
 check_start=$SECONDS
-check_against correct "$CORRECT_PORT"
+check_against correct "$CORRECT_PORT" --user 4242:4242 -v "$WORK/project-correct:/work"
 tail -8 "$WORK/check-correct.log"
 [ "$CHECK_CODE" = 0 ] && pass "check against the correct receiver: exit 0 in $((SECONDS - check_start)) s" \
     || fail "check against the correct receiver: exit $CHECK_CODE, expected 0"
 missing=""
 for f in junit.xml report.json report.html; do [ -s "$REPORTS/$f" ] || missing="$missing $f"; done
-[ -z "$missing" ] && pass "reports written to the mounted directory: $(cd "$REPORTS" && ls | tr '\n' ' ')" \
+[ -z "$missing" ] && pass "reports written to ./hookcheck-report: $(cd "$REPORTS" && ls | tr '\n' ' ')" \
     || fail "reports missing:$missing"
+owner="$(stat -c %u:%g "$REPORTS/report.json" 2>/dev/null || true)"
+[ "$owner" = 4242:4242 ] && pass "the reports belong to the --user (4242:4242)" || fail "the reports belong to '$owner'"
 if [ -s "$REPORTS/report.json" ]; then
     read -r passed failed skipped ids < <(summary "$REPORTS/report.json")
     [ "$failed" = 0 ] && pass "report.json: $passed passed, $failed failed, $skipped skipped" \
         || fail "report.json: $failed failed ($ids)"
 fi
 
-step "check against the flawed receiver (never checks the timestamp)"
-check_against flawed "$FLAWED_PORT"
+step "check against the flawed receiver (never checks the timestamp), as the image's user, hookcheck-report/ mounted"
+REPORTS="$WORK/reports-flawed"
+mkdir -p "$REPORTS"
+chown 10001:10001 "$REPORTS" # the image's user writes the reports
+check_against flawed "$FLAWED_PORT" -v "$REPORTS:/work/hookcheck-report"
 tail -8 "$WORK/check-flawed.log"
 [ "$CHECK_CODE" = 1 ] && pass "check against the flawed receiver: exit 1" \
     || fail "check against the flawed receiver: exit $CHECK_CODE, expected 1"
 if [ -s "$REPORTS/report.json" ]; then
     read -r passed failed skipped ids < <(summary "$REPORTS/report.json")
-    [[ " $ids " == *" RPL-001 "* ]] && pass "report.json names the flaw: failed $ids" \
-        || fail "report.json does not fail RPL-001 (failed: ${ids:-none})"
+    # the detection matrix's row for this flaw: exactly these three fail
+    [ "$ids" = "RPL-001 RPL-003 RPL-004" ] && pass "report.json fails exactly the flaw's checks: $ids" \
+        || fail "report.json fails '${ids:-nothing}', expected RPL-001 RPL-003 RPL-004"
     grep -q 'RPL-001' "$REPORTS/junit.xml" && pass "junit.xml has RPL-001" || fail "junit.xml lacks RPL-001"
 else
     fail "no report.json for the flawed receiver"
