@@ -311,6 +311,8 @@ missing=""
 for f in junit.xml report.json report.html; do [ -s "$REPORTS/$f" ] || missing="$missing $f"; done
 [ -z "$missing" ] && pass "reports written to ./hookcheck-report: $(cd "$REPORTS" && ls | tr '\n' ' ')" \
     || fail "reports missing:$missing"
+leaks="$(grep -l -F "$SECRET" "$REPORTS"/* 2>/dev/null || true)"
+[ -z "$leaks" ] && pass "no report contains the secret" || fail "the secret is in: $leaks"
 owner="$(stat -c %u:%g "$REPORTS/report.json" 2>/dev/null || true)"
 [ "$owner" = 4242:4242 ] && pass "the reports belong to the --user (4242:4242)" || fail "the reports belong to '$owner'"
 if [ -s "$REPORTS/report.json" ]; then
