@@ -4,7 +4,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -33,7 +35,8 @@ record SandboxConfig(Path file, Optional<Long> seed, Optional<Integer> events, O
 
     private static final String ID_PREFIX = "https://hookcheck.dev/schemas/";
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaIdResolvers(r -> r.mapPrefix(ID_PREFIX, "classpath:hookcheck/json/")));
+            builder -> builder.schemaIdResolvers(r -> r.mapPrefix(ID_PREFIX, "classpath:hookcheck/json/"))
+                    .schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH).build()));
 
     static SandboxConfig none() {
         return new SandboxConfig(null, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
@@ -50,7 +53,7 @@ record SandboxConfig(Path file, Optional<Long> seed, Optional<Integer> events, O
             for (Error error : errors) {
                 lines.add(file + ": " + error.getInstanceLocation() + ": " + withoutLocation(error));
             }
-            throw new UsageError(String.join("\n", lines) + "\n" + file + " does not match the configuration schema"
+            throw new UsageError(String.join("\n", lines) + "\n" + file + ": does not match the configuration schema"
                     + " (hookcheck/json/config.schema.json); nothing was started");
         }
         return new SandboxConfig(file,

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -142,7 +143,8 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Posts the file's entries to the admin API, in order; a refusal names the entry and stops everything. */
     private record ConfigApplier(MockServer server, SandboxConfig file) {
-        private static final HttpClient HTTP = HttpClient.newHttpClient();
+        private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
 
         List<String> apply() {
             List<String> lines = new ArrayList<>();
@@ -164,7 +166,7 @@ final class ServeCommand implements Callable<Integer> {
                 HttpResponse<String> response;
                 try {
                     response = HTTP.send(HttpRequest.newBuilder(server.url(path))
-                            .header("Content-Type", "application/json")
+                            .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                             .POST(HttpRequest.BodyPublishers.ofString(JsonMapper.shared()
                                     .writeValueAsString(entries.get(i)))).build(),
                             HttpResponse.BodyHandlers.ofString());
