@@ -11,7 +11,9 @@
 # Central (the image's build stage). No registry is contacted: the two base images are made locally
 # with debootstrap (Debian bookworm, minbase) and passed to the Dockerfile's BUILD_IMAGE and
 # RUNTIME_IMAGE build arguments. They are kept in buildah's storage and reused by later runs.
-# Not part of `mvn verify`: a manual or CI-optional check. Exits 0 when everything passed.
+# Not part of `mvn verify`: a manual or CI-optional check. Exits 0 when everything passed; logs and
+# reports of the last run stay in target/docker-smoke/. vfs storage copies every layer in full, so
+# the cached layers grow by several GB a build: `buildah --storage-driver vfs rmi --prune` frees them.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -28,7 +30,7 @@ REBUILD_BASES=false
 for arg in "$@"; do
     case "$arg" in
         --rebuild-bases) REBUILD_BASES=true ;;
-        -h | --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option $arg; usage: $0 [--rebuild-bases]" >&2; exit 2 ;;
     esac
 done
