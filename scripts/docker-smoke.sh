@@ -30,7 +30,7 @@ REBUILD_BASES=false
 for arg in "$@"; do
     case "$arg" in
         --rebuild-bases) REBUILD_BASES=true ;;
-        -h | --help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option $arg; usage: $0 [--rebuild-bases]" >&2; exit 2 ;;
     esac
 done
