@@ -237,17 +237,28 @@
 
   // ---------------------------------------------------------------- dialogs
 
+  /** Tidies up after the dialog that is open (its onClose, its content, focus back to its opener). */
+  let dialogCleanup = null;
+
   function openDialog(title, content, onClose) {
+    closeDialog(); // one dialog at a time: the previous one is tidied up now, not when its close event comes
     const dialog = document.getElementById("dialog");
+    if (!dialog.dataset.wired) {
+      dialog.dataset.wired = "true";
+      // Escape closes the dialog natively; the event comes later, when another dialog may be open already
+      dialog.addEventListener("close", () => {
+        if (!dialog.open && dialogCleanup) dialogCleanup();
+      });
+    }
     const opener = document.activeElement;
     const body = document.getElementById("dialog-body");
     body.replaceChildren(h("div", { class: "dialog-inner" }, h("h2", { id: "dialog-title" }, title), content));
-    dialog.addEventListener("close", function closed() {
-      dialog.removeEventListener("close", closed);
+    dialogCleanup = () => {
+      dialogCleanup = null;
       if (onClose) onClose();
       body.replaceChildren();
       if (opener && opener.isConnected) opener.focus();
-    });
+    };
     dialog.showModal();
     const first = body.querySelector("input, select, textarea, button.primary, button");
     if (first) first.focus();
@@ -256,7 +267,9 @@
 
   function closeDialog() {
     const dialog = document.getElementById("dialog");
+    const cleanup = dialogCleanup;
     if (dialog.open) dialog.close();
+    if (cleanup) cleanup();
   }
 
   /** The one place a secret is ever shown: right after it was made. */
@@ -745,8 +758,9 @@
         const created = await api("POST", "/__admin/endpoints", { profile: state.profile, organizationId: state.organization,
           url: url.value.trim(), events: splitEvents(events.value), name: name.value.trim() || undefined });
         url.value = ""; name.value = "";
-        await refresh();
+        // the secret first: it is shown only once and must not depend on the list redrawing
         showSecret(created, "Your new " + one + "'s signing secret");
+        refresh().catch(() => {});
       }, form);
     });
 
@@ -844,8 +858,8 @@
         const rotated = await api("POST", "/__admin/endpoints/" + e.id + "/rotate-secret",
           overlap.value === "" ? {} : { overlapSeconds: Number(overlap.value) });
         closeDialog();
-        await refresh();
         showSecret(rotated, "The new signing secret");
+        refresh().catch(() => {});
       }, form);
     });
     openDialog("Rotate the signing secret", form);

@@ -137,8 +137,15 @@ class DashboardBrowserTest {
 
         // rotate the secret (no overlap): shown once, and the next delivery is signed with it alone
         open("#/endpoints", "Endpoints");
-        wait.until(d -> rowContaining("table.endpoints tbody tr", receiver.url()) != null);
-        rowContaining("table.endpoints tbody tr", receiver.url()).findElement(By.cssSelector("button[data-key^='rotate-']")).click();
+        // the live refresh may redraw the table between finding the row and clicking: retry on a stale row
+        wait.until(d -> {
+            WebElement row = rowContaining("table.endpoints tbody tr", receiver.url());
+            if (row == null) {
+                return false;
+            }
+            row.findElement(By.cssSelector("button[data-key^='rotate-']")).click();
+            return true;
+        });
         type(By.id("rotate-overlap"), "0");
         click(By.id("rotate-confirm"));
         String newSecret = secretShownOnce(null);
