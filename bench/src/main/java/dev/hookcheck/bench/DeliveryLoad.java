@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * JDK {@code HttpClient} POST loop sending the same bodies with the same concurrency: the physical
  * limit of this machine.
  *
- * <pre>java -cp bench/target/benchmarks.jar dev.hookcheck.bench.DeliveryLoad [deliveries] [concurrency] [rounds]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar dev.hookcheck.bench.DeliveryLoad [deliveries] [concurrency] [rounds] [warm-up rounds]</pre>
  */
 public final class DeliveryLoad {
     public static void main(String[] args) throws Exception {
@@ -45,6 +46,7 @@ public final class DeliveryLoad {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 6;
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
         receiver.setExecutor(Executors.newFixedThreadPool(concurrency * 2, named("receiver")));
         receiver.createContext("/hook", exchange -> {
@@ -56,20 +58,23 @@ public final class DeliveryLoad {
         });
         receiver.start();
         String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-        System.out.printf(Locale.ROOT, "JDK %s, %d cores, %d deliveries per round, concurrency %d, %d rounds after 2 of"
+        System.out.printf(Locale.ROOT, "JDK %s, %d cores, %d deliveries per round, concurrency %d, %d rounds after %d of"
                 + " warm-up%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), count,
-                concurrency, rounds);
-        try {
-            // both paths reach steady state (C2-compiled) first: the engine has more code to compile
-            for (int round = 0; round < 2; round++) {
-                engine(url, count, concurrency);
+                concurrency, rounds, warmUp);
+        // one sandbox for every round, emptied before each, as a long-running sandbox is
+        try (MockServer server = MockServer.create(MockServerConfig.defaults().withEventsPerProfile(0)
+                .withConcurrency(concurrency, concurrency)).start()) {
+            // both paths reach steady state (C2-compiled) first: on two cores the engine, with more code
+            // to compile, needs about six rounds of 10 000 before its rate stops climbing
+            for (int round = 0; round < warmUp; round++) {
+                engine(server, url, count);
                 bare(url, count, concurrency);
             }
             double[] ratios = new double[rounds];
             double engine = 0;
             double bare = 0;
             for (int round = 0; round < rounds; round++) {
-                Run e = engine(url, count, concurrency);
+                Run e = engine(server, url, count);
                 Run b = bare(url, count, concurrency);
                 ratios[round] = e.rate() / b.rate();
                 engine += e.rate() / rounds;
@@ -77,6 +82,10 @@ public final class DeliveryLoad {
                 System.out.printf(Locale.ROOT, "round %d: engine %.0f deliveries/s (%.0f µs CPU each), bare client %.0f POST/s"
                         + " (%.0f µs CPU each), ratio %.2f%n", round + 1, e.rate(), e.cpuMicros(), b.rate(), b.cpuMicros(),
                         ratios[round]);
+                if (round == rounds - 1) {
+                    System.out.println("  CPU µs per operation by thread, last round: engine " + e.byThread()
+                            + "; bare " + b.byThread());
+                }
             }
             java.util.Arrays.sort(ratios);
             System.out.printf(Locale.ROOT, "RESULT engine %.0f deliveries/s, bare %.0f POST/s (means); ratio median %.2f"
@@ -87,24 +96,22 @@ public final class DeliveryLoad {
         }
     }
 
-    /** Fans {@code count} standard events out to one endpoint and times until all are delivered. */
-    private static Run engine(String url, int count, int concurrency) throws Exception {
-        try (MockServer server = MockServer.create(MockServerConfig.defaults().withEventsPerProfile(0)
-                .withConcurrency(concurrency, concurrency)).start()) {
-            Profile profile = Profiles.get("standard");
-            server.store().addOrganization(new Organization("org_load", "standard", "Load"));
-            Instant now = Instant.now();
-            server.store().putEndpoint(new Endpoint("ep_load", "standard", "org_load", url, "load", null,
-                    List.of(Endpoint.ALL_EVENTS), true, null, null, List.of(secret()), now, now, null));
-            List<Event> events = events(profile, count);
-            events.forEach(server.store()::addEvent);
-            Run.Timer timer = new Run.Timer();
-            for (Event event : events) {
-                server.deliveries().fanOut(event);
-            }
-            server.deliveries().awaitDeliveries(d -> d.status() == DeliveryStatus.DELIVERED, count, Duration.ofMinutes(5));
-            return timer.stop(count);
+    /** Empties the sandbox, fans {@code count} standard events out to one endpoint and times until all are delivered. */
+    private static Run engine(MockServer server, String url, int count) throws Exception {
+        server.reset();
+        Profile profile = Profiles.get("standard");
+        server.store().addOrganization(new Organization("org_load", "standard", "Load"));
+        Instant now = Instant.now();
+        server.store().putEndpoint(new Endpoint("ep_load", "standard", "org_load", url, "load", null,
+                List.of(Endpoint.ALL_EVENTS), true, null, null, List.of(secret()), now, now, null));
+        List<Event> events = events(profile, count);
+        events.forEach(server.store()::addEvent);
+        Run.Timer timer = new Run.Timer();
+        for (Event event : events) {
+            server.deliveries().fanOut(event);
         }
+        server.deliveries().awaitDeliveries(d -> d.status() == DeliveryStatus.DELIVERED, count, Duration.ofMinutes(5));
+        return timer.stop(count);
     }
 
     /** The same bodies and headers, signed beforehand, POSTed by {@code concurrency} threads. */
@@ -144,13 +151,46 @@ public final class DeliveryLoad {
      * One timed round: operations per second of wall time, and CPU time of the whole process (sender
      * and receiver) per operation, which a busy machine disturbs less than the rate.
      */
-    private record Run(double rate, double cpuMicros) {
+    private record Run(double rate, double cpuMicros, Map<String, Long> byThread) {
         static final class Timer {
             private final long wall = System.nanoTime();
             private final long cpu = cpuNanos();
+            private final Map<Long, Long> threads = threadCpu();
+            private final long gc = gcMillis();
 
             Run stop(int count) {
-                return new Run(count / ((System.nanoTime() - wall) / 1e9), (cpuNanos() - cpu) / 1e3 / count);
+                Map<Long, Long> now = threadCpu();
+                Map<String, Long> byKind = new java.util.TreeMap<>();
+                var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+                now.forEach((id, nanos) -> {
+                    java.lang.management.ThreadInfo info = mx.getThreadInfo(id);
+                    if (info != null) {
+                        long used = nanos - threads.getOrDefault(id, 0L);
+                        byKind.merge(info.getThreadName().replaceAll("[-0-9]+$", "").replaceAll("-[0-9]+-", "-"),
+                                used, Long::sum);
+                    }
+                });
+                byKind.replaceAll((kind, nanos) -> nanos / 1000 / count);
+                byKind.values().removeIf(micros -> micros == 0);
+                byKind.put("GC pauses (wall)", (gcMillis() - gc) * 1000 / count);
+                return new Run(count / ((System.nanoTime() - wall) / 1e9), (cpuNanos() - cpu) / 1e3 / count, byKind);
+            }
+
+            private static long gcMillis() {
+                return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+            }
+
+            private static Map<Long, Long> threadCpu() {
+                var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+                Map<Long, Long> cpu = new java.util.HashMap<>();
+                for (long id : mx.getAllThreadIds()) {
+                    long nanos = mx.getThreadCpuTime(id);
+                    if (nanos >= 0) {
+                        cpu.put(id, nanos);
+                    }
+                }
+                return cpu;
             }
         }
 

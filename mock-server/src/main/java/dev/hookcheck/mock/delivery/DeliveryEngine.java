@@ -436,7 +436,8 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
             return; // forgotten by a reset while it waited
         }
         Profile profile = Profiles.get(delivery.profile());
-        List<AttemptRecord> previous = store.attemptsOfDelivery(deliveryId);
+        // a first attempt has no predecessors (not even duplicate copies, which ride along with an attempt)
+        List<AttemptRecord> previous = delivery.attempts() == 0 ? List.of() : store.attemptsOfDelivery(deliveryId);
         int number = delivery.attempts() + 1;
         AttemptPlan plan = injection.plan(delivery, event, endpoint, number);
         if (!plan.delay().isZero() && delayed.putIfAbsent(deliveryId + "#" + number, Boolean.TRUE) == null) {
@@ -447,7 +448,9 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
             scheduleAttempt(deliveryId, at);
             return;
         }
-        delayed.remove(deliveryId + "#" + number);
+        if (!delayed.isEmpty()) {
+            delayed.remove(deliveryId + "#" + number);
+        }
         Instant now = context.now();
         Attempt attempt = attemptFor(profile, delivery, event, endpoint, previous, number, now);
         updateDelivery(deliveryId, d -> new Delivery(d.id(), d.profile(), d.organizationId(), d.eventId(),
@@ -502,6 +505,9 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
 
     /** What was done on purpose to copy {@code copy} of attempt {@code number}, or null. */
     private String label(String deliveryId, Event event, int number, AttemptPlan plan, int copy) {
+        if (plan.label() == null && plan.copies() == 1 && eventLabels.isEmpty() && firstAttemptLabels.isEmpty()) {
+            return null; // the usual case: nothing done on purpose
+        }
         List<String> parts = new ArrayList<>(4);
         Optional.ofNullable(eventLabels.get(event.id())).ifPresent(parts::add);
         if (number == 1) {

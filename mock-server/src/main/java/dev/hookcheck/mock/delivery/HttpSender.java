@@ -51,6 +51,9 @@ final class HttpSender {
         return executor;
     }
 
+    /** Endpoint URLs parsed once: a sandbox has few endpoints and sends to each many times. */
+    private final Map<String, URI> uris = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final HttpClient client = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
@@ -59,19 +62,14 @@ final class HttpSender {
     /** Sends and waits for the answer; an interrupted wait (shutdown) abandons the exchange. */
     Response post(String url, Map<String, String> headers, byte[] body, Duration timeout) {
         long start = System.nanoTime();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
+        HttpRequest request = request(url, headers, body, timeout);
         // send() runs the exchange largely on this thread (sendAsync().get() costs three times as
         // much); a watchdog interrupts it at the deadline, so a receiver that answers headers and
         // then stalls the body cannot hold the thread either
         Thread self = Thread.currentThread();
         ScheduledFuture<?> watchdog = WATCHDOG.schedule(self::interrupt, timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
         try {
-            HttpResponse<String> response = client.send(request.build(), info -> new Limited());
-            Map<String, String> answered = new LinkedHashMap<>();
-            response.headers().map().forEach((k, v) -> answered.put(k, String.join(", ", v)));
-            return new Response(response.statusCode(), answered, response.body(), millisSince(start), null);
+            return answered(client.send(request, info -> new Limited()), start);
         } catch (HttpTimeoutException e) {
             return failed(start, "timeout");
         } catch (InterruptedException e) {
@@ -102,10 +100,8 @@ final class HttpSender {
      */
     private CompletableFuture<Response> exchange(String url, Map<String, String> headers, byte[] body, Duration timeout,
             long start) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
-        CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(request.build(), info -> new Limited());
+        CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(request(url, headers, body, timeout),
+                info -> new Limited());
         CompletableFuture<Response> answer = new CompletableFuture<>();
         exchange.whenComplete((response, error) -> answer.complete(error == null ? answered(response, start)
                 : failed(start, classify(error instanceof CompletionException ? error.getCause() : error))));
@@ -116,6 +112,13 @@ final class HttpSender {
             }
         });
         return answer;
+    }
+
+    private HttpRequest request(String url, Map<String, String> headers, byte[] body, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uris.computeIfAbsent(url, URI::create)).timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return request.build();
     }
 
     private static Response answered(HttpResponse<String> response, long start) {
