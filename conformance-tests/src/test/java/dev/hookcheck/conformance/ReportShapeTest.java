@@ -32,6 +32,15 @@ class ReportShapeTest {
     }
 
     @Test
+    void theStartIsKeptToTheMillisecond() {
+        Report precise = new Report("github", "http://localhost:3000/", Instant.parse("2026-03-30T09:15:02.123456789Z"), 1,
+                List.of());
+
+        assertThat(JsonMapper.shared().readTree(precise.toJson()).get("startedAt").asString())
+                .isEqualTo("2026-03-30T09:15:02.123Z");
+    }
+
+    @Test
     void everyResultMapsOntoAReportJsonEntry() {
         JsonNode json = JsonMapper.shared().readTree(report.toJson());
 

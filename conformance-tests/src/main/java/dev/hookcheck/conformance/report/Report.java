@@ -20,7 +20,7 @@ import java.util.Objects;
  *
  * @param profile the profile the receiver was checked for
  * @param target the receiver's URL
- * @param startedAt when the run started
+ * @param startedAt when the run started (kept to the millisecond)
  * @param durationMs how long the whole run took
  * @param checks what each check found, in the order they ran
  */
@@ -35,7 +35,7 @@ public record Report(String profile, String target, Instant startedAt, long dura
     public Report {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(startedAt, "startedAt");
+        startedAt = Objects.requireNonNull(startedAt, "startedAt").truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         checks = List.copyOf(checks);
     }
 
