@@ -101,21 +101,20 @@ class DashboardBrowserTest {
         open("#/events", "Events");
         String eventId = sendEvent("invoice.paid");
         open("#/deliveries", "Deliveries");
-        WebElement newest = wait.until(d -> d.findElement(By.cssSelector("table.deliveries tbody tr")));
-        assertThat(newest.getText()).contains("invoice.paid", receiver.url());
+        assertThat(textOf(By.cssSelector("table.deliveries tbody tr"))).contains("invoice.paid", receiver.url());
         Browser.screenshot(driver, "deliveries");
 
         open("#/events/" + eventId, "Event " + eventId);
         wait.until(elementToBeClickable(By.cssSelector("table.deliveries a.row-link"))).click();
-        WebElement first = wait.until(visibilityOfElementLocated(By.cssSelector("li[data-attempt='1']")));
-        assertThat(first.getText()).contains("HTTP 200 · counted as failed", "injected: lost_ack");
-        assertThat(driver.findElement(By.cssSelector("#timeline .next-attempt")).getText()).contains("Next attempt scheduled");
+        wait.until(visibilityOfElementLocated(By.cssSelector("li[data-attempt='1']")));
+        assertThat(textOf(By.cssSelector("li[data-attempt='1']"))).contains("HTTP 200 · counted as failed", "injected: lost_ack");
+        assertThat(textOf(By.cssSelector("#timeline .next-attempt"))).contains("Next attempt scheduled");
         assertThat(status()).isEqualTo("retrying");
 
         Map<String, String> headers = requestHeaders(1);
         String body = requestBody(1);
         assertThat(headers).containsKeys("webhook-id", "webhook-timestamp", "webhook-signature");
-        assertThat(driver.findElement(By.cssSelector("li[data-attempt='1'] tr.signature th")).getText()).isEqualTo("webhook-signature");
+        assertThat(textOf(By.cssSelector("li[data-attempt='1'] tr.signature th"))).isEqualTo("webhook-signature");
         assertThat(receiver.bodies()).contains(body);
         assertThat(verify(headers, body, oldSecret)).isInstanceOf(Verification.Verified.class);
 
@@ -124,8 +123,8 @@ class DashboardBrowserTest {
         wait.until(d -> d.findElement(By.cssSelector("li[data-attempt='2']")).getText().contains("HTTP 200 · accepted"));
         wait.until(d -> status().equals("delivered"));
         assertThat(driver.findElements(By.cssSelector("#timeline > li[data-attempt]"))).hasSize(2);
-        driver.findElement(By.cssSelector("li[data-attempt='1'] details[data-key^='response-'] > summary")).click();
-        driver.findElement(By.cssSelector("li[data-attempt='2'] details[data-key^='request-'] > summary")).click();
+        click(By.cssSelector("li[data-attempt='1'] details[data-key^='response-'] > summary"));
+        click(By.cssSelector("li[data-attempt='2'] details[data-key^='request-'] > summary"));
         Browser.screenshot(driver, "delivery-timeline", 1280, 1240);
 
         // switch the rule off again
@@ -179,7 +178,7 @@ class DashboardBrowserTest {
         admin("POST", "/__admin/events", "{\"profile\":\"stripe\",\"type\":\"invoice.paid\"}");
 
         wait.until(d -> !d.findElement(By.cssSelector("table.deliveries tbody tr")).getDomAttribute("data-delivery").equals(before));
-        assertThat(driver.findElement(By.cssSelector("table.deliveries tbody tr")).getText()).contains("invoice.paid", receiver.url());
+        assertThat(textOf(By.cssSelector("table.deliveries tbody tr"))).contains("invoice.paid", receiver.url());
         wait.until(d -> d.findElement(By.id("announcer")).getText().contains("new deliver"));
     }
 
@@ -251,8 +250,16 @@ class DashboardBrowserTest {
         input.sendKeys(text);
     }
 
+    /** Clicks what {@code by} finds once it can be clicked, again if a live redraw replaced it just then. */
     private static void click(By by) {
-        wait.until(elementToBeClickable(by)).click();
+        wait.until(d -> {
+            WebElement element = elementToBeClickable(by).apply(d);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     private static String sendEvent(String type) {
@@ -271,7 +278,7 @@ class DashboardBrowserTest {
         if (screenshot != null) {
             Browser.screenshot(driver, screenshot);
         }
-        driver.findElement(By.xpath("//dialog//button[normalize-space()='Done']")).click();
+        click(By.xpath("//dialog//button[normalize-space()='Done']"));
         wait.until(d -> d.findElements(By.id("secret-value")).isEmpty());
         return secret;
     }
@@ -285,20 +292,29 @@ class DashboardBrowserTest {
     }
 
     private static String status() {
-        return driver.findElement(By.cssSelector(".facts [data-status]")).getDomAttribute("data-status");
+        return wait.until(d -> d.findElement(By.cssSelector(".facts [data-status]")).getDomAttribute("data-status"));
     }
 
+    /** The attempt's request headers as the page shows them, read again if a live redraw replaced the rows meanwhile. */
     private static Map<String, String> requestHeaders(int attempt) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (WebElement row : driver.findElements(By.cssSelector("li[data-attempt='" + attempt + "'] table.request-headers tr"))) {
-            headers.put(row.findElement(By.tagName("th")).getDomProperty("textContent"),
-                    row.findElement(By.cssSelector(".header-value")).getDomProperty("textContent"));
-        }
-        return headers;
+        return wait.until(d -> {
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (WebElement row : d.findElements(By.cssSelector("li[data-attempt='" + attempt + "'] table.request-headers tr"))) {
+                headers.put(row.findElement(By.tagName("th")).getDomProperty("textContent"),
+                        row.findElement(By.cssSelector(".header-value")).getDomProperty("textContent"));
+            }
+            return headers.isEmpty() ? null : headers;
+        });
     }
 
     private static String requestBody(int attempt) {
-        return driver.findElement(By.cssSelector("li[data-attempt='" + attempt + "'] pre.request-body")).getDomProperty("textContent");
+        return wait.until(d -> d.findElement(By.cssSelector("li[data-attempt='" + attempt + "'] pre.request-body"))
+                .getDomProperty("textContent"));
+    }
+
+    /** The text of what {@code by} finds, read again if a live redraw replaced it meanwhile. */
+    private static String textOf(By by) {
+        return wait.until(d -> d.findElement(by).getText());
     }
 
     private static Verification verify(Map<String, String> headers, String body, String secret) {
