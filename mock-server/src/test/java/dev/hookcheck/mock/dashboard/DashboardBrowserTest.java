@@ -105,7 +105,7 @@ class DashboardBrowserTest {
         Browser.screenshot(driver, "deliveries");
 
         open("#/events/" + eventId, "Event " + eventId);
-        wait.until(elementToBeClickable(By.cssSelector("table.deliveries a.row-link"))).click();
+        click(By.cssSelector("table.deliveries a.row-link"));
         wait.until(visibilityOfElementLocated(By.cssSelector("li[data-attempt='1']")));
         assertThat(textOf(By.cssSelector("li[data-attempt='1']"))).contains("HTTP 200 · counted as failed", "injected: lost_ack");
         assertThat(textOf(By.cssSelector("#timeline .next-attempt"))).contains("Next attempt scheduled");
@@ -129,8 +129,10 @@ class DashboardBrowserTest {
 
         // switch the rule off again
         open("#/failures", "Failure injection");
-        WebElement toggle = ruleSwitch();
-        new Actions(driver).moveToElement(toggle).click().perform();
+        wait.until(d -> {
+            new Actions(d).moveToElement(ruleSwitch()).click().perform();
+            return true;
+        });
         wait.until(d -> !ruleSwitch().isSelected());
         Browser.screenshot(driver, "failures");
 
@@ -156,7 +158,7 @@ class DashboardBrowserTest {
         String nextEventId = sendEvent("invoice.paid");
         Browser.screenshot(driver, "events");
         open("#/events/" + nextEventId, "Event " + nextEventId);
-        wait.until(elementToBeClickable(By.cssSelector("table.deliveries a.row-link"))).click();
+        click(By.cssSelector("table.deliveries a.row-link"));
         wait.until(d -> d.findElement(By.cssSelector("li[data-attempt='1']")).getText().contains("HTTP 200 · accepted"));
         Map<String, String> rotatedHeaders = requestHeaders(1);
         String rotatedBody = requestBody(1);
