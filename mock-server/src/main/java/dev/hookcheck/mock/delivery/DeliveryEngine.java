@@ -493,9 +493,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         } else if (next == null) {
             outcome = finished(DeliveryStatus.EXHAUSTED, "max_attempts");
         } else {
-            outcome = d -> new Delivery(d.id(), d.profile(), d.organizationId(), d.eventId(), d.endpointId(),
-                    DeliveryStatus.RETRYING, d.attempts(), d.createdAt(), d.startedAt(), null, null, "", d.lastAttemptAt(),
-                    next, d.responseStatus(), d.signature());
+            outcome = d -> withStatus(d, DeliveryStatus.RETRYING, "", null, null, next);
         }
         record(recordOf(attemptId, deliveryId, endpoint, event, profile, number, now, retryOf, webhook, response, false,
                 next, label), outcome)
