@@ -12,21 +12,23 @@ public final class EvidenceText {
         if (evidence == null) {
             return "";
         }
-        StringBuilder text = new StringBuilder("\n\nrequest sent:\n");
-        CheckResult.Request request = evidence.request();
-        text.append(request.method()).append(' ').append(request.url()).append('\n');
-        headers(text, request.headers());
-        text.append('\n').append(request.body()).append("\n\nresponse seen:\n");
-        CheckResult.Response response = evidence.response();
-        if (response == null) {
-            return text.append("(none)").toString();
-        }
-        text.append(response.status()).append('\n');
-        headers(text, response.headers());
-        return text.append('\n').append(response.body()).toString();
+        return "\n\nrequest sent:\n" + request(evidence.request()) + "\n\nresponse seen:\n"
+                + (evidence.response() == null ? "(none)" : response(evidence.response()));
     }
 
-    private static void headers(StringBuilder text, Map<String, String> headers) {
+    /** The request line, one {@code name: value} line per header, a blank line, the body. */
+    public static String request(CheckResult.Request request) {
+        return request.method() + " " + request.url() + "\n" + headers(request.headers()) + "\n" + request.body();
+    }
+
+    /** The status, one {@code name: value} line per header, a blank line, the body. */
+    public static String response(CheckResult.Response response) {
+        return response.status() + "\n" + headers(response.headers()) + "\n" + response.body();
+    }
+
+    private static String headers(Map<String, String> headers) {
+        StringBuilder text = new StringBuilder();
         headers.forEach((name, value) -> text.append(name).append(": ").append(value).append('\n'));
+        return text.toString();
     }
 }

@@ -4,8 +4,8 @@ import dev.hookcheck.conformance.CheckResult;
 import dev.hookcheck.conformance.Level;
 import dev.hookcheck.conformance.check.Check;
 import dev.hookcheck.conformance.check.Checks;
+import dev.hookcheck.conformance.internal.EvidenceText;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS, no script, nothing fetched) a person
@@ -80,25 +80,16 @@ final class HtmlReport {
         html.append("<h3>How to fix it</h3>\n<p>").append(escape(capitalized(result.hint()))).append("</p>\n");
         CheckResult.Evidence evidence = result.evidence();
         if (evidence != null) {
-            CheckResult.Request request = evidence.request();
-            html.append("<h3>Request sent</h3>\n<pre>").append(escape(request.method() + " " + request.url() + "\n"
-                    + headers(request.headers()) + "\n" + request.body())).append("</pre>\n");
-            CheckResult.Response response = evidence.response();
-            html.append("<h3>Response seen</h3>\n<pre>").append(escape(response == null ? "(no answer)"
-                    : response.status() + "\n" + headers(response.headers()) + "\n" + response.body()))
+            html.append("<h3>Request sent</h3>\n<pre>").append(escape(EvidenceText.request(evidence.request())))
                     .append("</pre>\n");
+            html.append("<h3>Response seen</h3>\n<pre>").append(escape(evidence.response() == null ? "(no answer)"
+                    : EvidenceText.response(evidence.response()))).append("</pre>\n");
         }
         html.append("</details>\n");
     }
 
     private static String level(Level level) {
         return level.kind() == Level.Kind.REQUIRED ? "required" : level.toString();
-    }
-
-    private static String headers(Map<String, String> headers) {
-        StringBuilder text = new StringBuilder();
-        headers.forEach((name, value) -> text.append(name).append(": ").append(value).append('\n'));
-        return text.toString();
     }
 
     private static String capitalized(String text) {
