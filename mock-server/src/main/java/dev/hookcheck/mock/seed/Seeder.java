@@ -143,7 +143,7 @@ public final class Seeder {
                             ? employerOf.computeIfAbsent(org.id(), k -> profile.ids().resource("employer").generate(random))
                             : resources.computeIfAbsent(resourceType, k -> profile.ids().resource(k).generate(random));
                     events.add(new Event(profile.ids().event().generate(random), profile.name(), org.id(), type, resourceType,
-                            resourceId, at, EventData.of(profile, type, resourceType, resourceId, at, random)));
+                            resourceId, at, profile.examples().of(profile, type, resourceType, resourceId, at, random)));
                     at = at.plus(Lifecycles.gap(type, random));
                 }
             }
