@@ -83,7 +83,7 @@ final class CredentialRoutes {
             Credential credential = new Credential(id, profile.name(), organization.id(), name, publicKey, privateKey,
                     context.now());
             if (!store.addCredential(credential)) {
-                throw new ApiException(409, "conflict", "id", "credential '" + id + "' exists already");
+                throw new ApiException(409, "conflict", "id", "id '" + id + "' is taken by another credential");
             }
             return Views.credential(credential);
         });
