@@ -29,7 +29,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Fills a fresh store with a realistic history for every profile: two organizations each with an
- * API key, endpoints, events told as lifecycles over the last six weeks, and their deliveries with
+ * API key (and, where the API signs user actions, a key credential with its private key for the
+ * first), endpoints, events told as lifecycles over the last six weeks, and their deliveries with
  * every attempt (signed for real, some retried, some exhausted, some still retrying). The same seed
  * gives the same ids, secrets and data; each profile draws from its own random, so adding events to
  * one profile never changes another's.

@@ -41,14 +41,7 @@ class DfnsSdkTest {
     void everyWebhookCallOfTheDfnsSdkWorksAgainstTheSandbox() throws Exception {
         requireNodeAndTheSdk();
         try (MockServer server = MockServer.create(MockServerConfig.defaults().withEventsPerProfile(40)).start()) {
-            Credential signer = server.store().credentials().stream().filter(c -> c.privateKey().isPresent())
-                    .findFirst().orElseThrow();
-            String apiKey = server.store().apiKeys().entrySet().stream()
-                    .filter(k -> signer.organizationId().equals(k.getValue().get("dfns"))).map(Map.Entry::getKey)
-                    .findFirst().orElseThrow();
-
-            Run run = node(Map.of("HOOKCHECK_URL", server.baseUrl(), "DFNS_AUTH_TOKEN", apiKey,
-                    "DFNS_CRED_ID", signer.id(), "DFNS_PRIVATE_KEY", signer.privateKey().orElseThrow().reveal()));
+            Run run = node(SCRIPT, clientSetup(server));
 
             System.out.println(run.output());
             assertThat(run.exitCode()).as("exit code of node %s:%n%s", SCRIPT, run.output()).isZero();
@@ -60,6 +53,41 @@ class DfnsSdkTest {
         }
     }
 
+    @Test
+    void theReadmeExampleRunsAsItIs() throws Exception {
+        requireNodeAndTheSdk();
+        try (MockServer server = MockServer.create(MockServerConfig.defaults().withEventsPerProfile(0)).start()) {
+            int before = server.store().endpointsOfProfile("dfns").size();
+
+            Run run = node("readme-example.mjs", clientSetup(server));
+
+            assertThat(run.exitCode()).as("exit code of node readme-example.mjs:%n%s", run.output()).isZero();
+            assertThat(run.output().lines().toList()).first().asString().matches("wh-\\S+ whs-\\S+");
+            assertThat(run.output()).contains("status: 'refused'");
+            assertThat(server.store().endpointsOfProfile("dfns")).hasSize(before);
+        }
+    }
+
+    @Test
+    void theReadmeShowsTheExampleAsItIs() throws IOException {
+        String example = Files.readString(PACKAGE.resolve("readme-example.mjs"));
+        String shown = example.substring(example.indexOf('\n') + 1); // without the comment that names the README
+
+        assertThat(Files.readString(Path.of("..", "README.md"))).as("README.md must show %s verbatim",
+                PACKAGE.resolve("readme-example.mjs")).contains("```js\n" + shown + "```\n");
+    }
+
+    /** What the README tells a client: the base URL, an API key, the seeded signer's id and private key. */
+    private static Map<String, String> clientSetup(MockServer server) {
+        Credential signer = server.store().credentials().stream().filter(c -> c.privateKey().isPresent())
+                .findFirst().orElseThrow();
+        String apiKey = server.store().apiKeys().entrySet().stream()
+                .filter(k -> signer.organizationId().equals(k.getValue().get("dfns"))).map(Map.Entry::getKey)
+                .findFirst().orElseThrow();
+        return Map.of("HOOKCHECK_URL", server.baseUrl(), "DFNS_AUTH_TOKEN", apiKey, "DFNS_CRED_ID", signer.id(),
+                "DFNS_PRIVATE_KEY", signer.privateKey().orElseThrow().reveal());
+    }
+
     private record Run(int exitCode, String output) {
         String lastLine() {
             List<String> lines = output.strip().lines().toList();
@@ -67,8 +95,8 @@ class DfnsSdkTest {
         }
     }
 
-    private static Run node(Map<String, String> env) throws InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("node", SCRIPT).directory(PACKAGE.toFile()).redirectErrorStream(true);
+    private static Run node(String script, Map<String, String> env) throws InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("node", script).directory(PACKAGE.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process;
         try {
@@ -79,7 +107,7 @@ class DfnsSdkTest {
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            fail("node " + SCRIPT + " did not finish within 120 s; it printed:%n%s", output.getNow("(nothing yet)"));
+            fail("node " + script + " did not finish within 120 s; it printed:%n%s", output.getNow("(nothing yet)"));
         }
         return new Run(process.exitValue(), output.join());
     }
