@@ -1,6 +1,8 @@
 package dev.hookcheck.mock.credential;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.KeyFactory;
 import java.security.Provider;
 import java.security.PublicKey;
@@ -65,14 +67,30 @@ public final class CredentialKey {
             throw new IllegalArgumentException("must be a PEM public key (-----BEGIN PUBLIC KEY----- … -----END PUBLIC KEY-----),"
                     + " as `openssl pkey -pubout` writes it");
         }
-        byte[] der;
+        byte[] der = null;
         SubjectPublicKeyInfo info;
         try {
             der = Base64.getMimeDecoder().decode(pem.group(1));
             info = SubjectPublicKeyInfo.getInstance(ASN1Primitive.fromByteArray(der));
-        } catch (IllegalArgumentException | java.io.IOException | IllegalStateException | ClassCastException e) {
+        } catch (IllegalArgumentException | IOException | IllegalStateException | ClassCastException e) {
+            info = null;
+        }
+        if (info == null) {
             throw new IllegalArgumentException("is not a readable public key: its base64 is not a DER SubjectPublicKeyInfo");
         }
+        CredentialKey key = read(info, der);
+        try {
+            // a key factory takes some keys a verifier refuses (an Ed25519 point off the curve): refuse them now
+            key.verifier("SHA256").initVerify(key.key);
+        } catch (InvalidKeyException e) {
+            throw new IllegalArgumentException("is not a valid " + key.algorithm + " public key");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(key.algorithm + " verification is not available in this JVM", e);
+        }
+        return key;
+    }
+
+    private static CredentialKey read(SubjectPublicKeyInfo info, byte[] der) {
         ASN1ObjectIdentifier oid = info.getAlgorithm().getAlgorithm();
         try {
             if (oid.equals(ED25519_OID)) {
@@ -119,29 +137,36 @@ public final class CredentialKey {
             if (digest != null) {
                 throw new IllegalArgumentException(algorithm + " signs without a separate digest; send no algorithm");
             }
-            return verifyWith(algorithm, null, data, signature);
+            return verifyWith(null, data, signature);
         }
         List<String> hashes = digest == null ? HASHES : List.of(hashName(digest));
         for (String hash : hashes) {
-            String name = hash.replace("-", "") + (family == Family.ECDSA ? "withECDSA" : "withRSA");
-            if (verifyWith(name, family == Family.ECDSA ? BC : null, data, signature)) {
+            if (verifyWith(hash.replace("-", ""), data, signature)) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean verifyWith(String signatureAlgorithm, Provider provider, byte[] data, byte[] signature) {
+    /** A verifier for {@code digest} ({@code SHA256}…); EdDSA's takes none. */
+    private Signature verifier(String digest) throws GeneralSecurityException {
+        return switch (family) {
+            case ED25519, ED448 -> Signature.getInstance(algorithm);
+            case ECDSA -> Signature.getInstance(digest + "withECDSA", BC);
+            case RSA -> Signature.getInstance(digest + "withRSA");
+        };
+    }
+
+    private boolean verifyWith(String digest, byte[] data, byte[] signature) {
         try {
-            Signature verifier = provider == null ? Signature.getInstance(signatureAlgorithm)
-                    : Signature.getInstance(signatureAlgorithm, provider);
+            Signature verifier = verifier(digest);
             verifier.initVerify(key);
             verifier.update(data);
             return verifier.verify(signature);
         } catch (java.security.SignatureException e) {
             return false; // not even shaped like a signature of this key (for example raw r||s for ECDSA)
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(signatureAlgorithm + " is not available in this JVM", e);
+            throw new IllegalStateException(algorithm + " verification is not available in this JVM", e);
         }
     }
 

@@ -8,6 +8,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +73,15 @@ class CredentialKeyTest {
                 .hasMessageContaining("-----BEGIN PUBLIC KEY-----");
         assertThatThrownBy(() -> CredentialKey.parse("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a readable public key");
+    }
+
+    @Test
+    void anEd25519PointOffTheCurveIsRefused() {
+        byte[] spki = HexFormat.of().parseHex("302a300506032b6570032100" + "ff".repeat(31) + "7f");
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getEncoder().encodeToString(spki) + "\n-----END PUBLIC KEY-----\n";
+
+        assertThatThrownBy(() -> CredentialKey.parse(pem)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("is not a valid Ed25519 public key");
     }
 
     @Test
