@@ -136,7 +136,7 @@ public final class MockServer implements AutoCloseable {
     private Dialect dialectOf(Context ctx) {
         String path = ctx.path();
         for (Dialect d : dialects) {
-            if (path.startsWith(d.pathPrefix())) {
+            if (d.owns(path)) {
                 return d;
             }
         }

@@ -26,10 +26,12 @@ import java.util.Optional;
  *     scheme carries several signatures
  * @param failureRules the failure-injection rules in force from the start (and again after a
  *     reset); more can be added through {@code /__admin/failures}
+ * @param dfnsUserActions what the Dfns API asks of {@code X-DFNS-USERACTION} on a change: a token
+ *     from the signing flow ({@code REAL}, the default), or any non-empty value ({@code ANY})
  */
 public record MockServerConfig(String host, int port, long seed, int eventsPerProfile, Optional<String> apiKey,
         int dfnsWebhookLimit, Clock clock, int maxConcurrentDeliveries, int maxConcurrentPerEndpoint,
-        Duration rotationOverlap, List<FailureRule> failureRules) {
+        Duration rotationOverlap, List<FailureRule> failureRules, DfnsUserActions dfnsUserActions) {
 
     public MockServerConfig {
         Objects.requireNonNull(host, "host");
@@ -52,6 +54,7 @@ public record MockServerConfig(String host, int port, long seed, int eventsPerPr
             throw new IllegalArgumentException("rotationOverlap must not be negative, got " + rotationOverlap);
         }
         failureRules = List.copyOf(failureRules);
+        Objects.requireNonNull(dfnsUserActions, "dfnsUserActions");
         apiKey.ifPresent(k -> {
             if (k.isBlank() || k.chars().anyMatch(Character::isWhitespace)) {
                 throw new IllegalArgumentException("an API key must be non-empty and contain no whitespace");
@@ -61,37 +64,37 @@ public record MockServerConfig(String host, int port, long seed, int eventsPerPr
 
     public static MockServerConfig defaults() {
         return new MockServerConfig("127.0.0.1", 0, 1, 300, Optional.empty(), 5, VirtualClock.system(), 32, 4,
-                Duration.ofHours(24), List.of());
+                Duration.ofHours(24), List.of(), DfnsUserActions.REAL);
     }
 
     public MockServerConfig withHost(String value) {
         return new MockServerConfig(value, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap, failureRules);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions);
     }
 
     public MockServerConfig withPort(int value) {
         return new MockServerConfig(host, value, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap, failureRules);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions);
     }
 
     public MockServerConfig withSeed(long value) {
         return new MockServerConfig(host, port, value, eventsPerProfile, apiKey, dfnsWebhookLimit, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap, failureRules);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions);
     }
 
     public MockServerConfig withEventsPerProfile(int value) {
         return new MockServerConfig(host, port, seed, value, apiKey, dfnsWebhookLimit, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap, failureRules);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions);
     }
 
     public MockServerConfig withApiKey(String value) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, Optional.of(value), dfnsWebhookLimit, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap, failureRules);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions);
     }
 
     public MockServerConfig withDfnsWebhookLimit(int value) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, value, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap, failureRules);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions);
     }
 
     /** A virtual clock running {@code scale} times faster than real time (0: only advancing moves it). */
@@ -101,17 +104,17 @@ public record MockServerConfig(String host, int port, long seed, int eventsPerPr
 
     public MockServerConfig withConcurrency(int overall, int perEndpoint) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock, overall,
-                perEndpoint, rotationOverlap, failureRules);
+                perEndpoint, rotationOverlap, failureRules, dfnsUserActions);
     }
 
     public MockServerConfig withRotationOverlap(Duration value) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock,
-                maxConcurrentDeliveries, maxConcurrentPerEndpoint, value, failureRules);
+                maxConcurrentDeliveries, maxConcurrentPerEndpoint, value, failureRules, dfnsUserActions);
     }
 
     public MockServerConfig withClock(Clock value) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, value, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap, failureRules);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions);
     }
 
     /** The failure rules the server starts with, replacing any given before. */
@@ -121,6 +124,22 @@ public record MockServerConfig(String host, int port, long seed, int eventsPerPr
 
     public MockServerConfig withFailureRules(List<FailureRule> rules) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock,
-                maxConcurrentDeliveries, maxConcurrentPerEndpoint, rotationOverlap, rules);
+                maxConcurrentDeliveries, maxConcurrentPerEndpoint, rotationOverlap, rules, dfnsUserActions);
+    }
+
+    public MockServerConfig withDfnsUserActions(DfnsUserActions value) {
+        return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock,
+                maxConcurrentDeliveries, maxConcurrentPerEndpoint, rotationOverlap, failureRules, value);
+    }
+
+    /** What a Dfns change must carry in {@code X-DFNS-USERACTION}. */
+    public enum DfnsUserActions {
+        /**
+         * A token of the signing flow ({@code POST /auth/action/init}, sign, {@code POST /auth/action}),
+         * good once, for the request it was signed for, as on Dfns.
+         */
+        REAL,
+        /** Any non-empty value: quick sandboxing with curl, without a key credential. */
+        ANY
     }
 }
