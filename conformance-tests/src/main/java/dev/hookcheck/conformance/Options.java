@@ -8,6 +8,7 @@ import java.util.Set;
  * Which checks a run includes, how long it waits for side effects, and who hears about its progress.
  *
  * @param checkIds the ids to run; empty for all
+ * @param skipIds the ids left out, of those {@code checkIds} selects
  * @param minimumLevel {@code REQUIRED} runs the required checks only; {@code RECOMMENDED} (the default)
  *     runs the recommended ones too and lists the checks that do not apply as skipped
  * @param settle the settle window: how long a check that observes side effects waits for the count it
@@ -17,7 +18,7 @@ import java.util.Set;
  *     verified) when the receiver has none: for CI gates
  * @param listener hears each check start and finish
  */
-public record Options(Set<String> checkIds, Level.Kind minimumLevel, Duration settle, boolean requireProbe,
+public record Options(Set<String> checkIds, Set<String> skipIds, Level.Kind minimumLevel, Duration settle, boolean requireProbe,
         ProgressListener listener) {
 
     /** The default settle window: enough for a worker that processes a queued event within a couple of seconds. */
@@ -25,6 +26,7 @@ public record Options(Set<String> checkIds, Level.Kind minimumLevel, Duration se
 
     public Options {
         checkIds = Set.copyOf(checkIds);
+        skipIds = Set.copyOf(skipIds);
         Objects.requireNonNull(minimumLevel, "minimumLevel");
         if (minimumLevel == Level.Kind.NOT_APPLICABLE) {
             throw new IllegalArgumentException("minimumLevel is REQUIRED or RECOMMENDED");
@@ -38,29 +40,37 @@ public record Options(Set<String> checkIds, Level.Kind minimumLevel, Duration se
 
     /** Every check, recommended ones included, the default settle window, no probe required, no listener. */
     public static Options defaults() {
-        return new Options(Set.of(), Level.Kind.RECOMMENDED, DEFAULT_SETTLE, false, ProgressListener.NONE);
+        return new Options(Set.of(), Set.of(), Level.Kind.RECOMMENDED, DEFAULT_SETTLE, false, ProgressListener.NONE);
     }
 
     /** Only these checks, for example {@code SIG-001}; an unknown id fails the run before anything is sent. */
     public Options checks(String... ids) {
-        return new Options(Set.of(ids), minimumLevel, settle, requireProbe, listener);
+        return new Options(Set.of(ids), skipIds, minimumLevel, settle, requireProbe, listener);
+    }
+
+    /**
+     * Leaves these checks out, for example a check that cannot pass behind a proxy you do not control;
+     * an unknown id fails the run before anything is sent.
+     */
+    public Options skip(String... ids) {
+        return new Options(checkIds, Set.of(ids), minimumLevel, settle, requireProbe, listener);
     }
 
     public Options minimumLevel(Level.Kind level) {
-        return new Options(checkIds, level, settle, requireProbe, listener);
+        return new Options(checkIds, skipIds, level, settle, requireProbe, listener);
     }
 
     /** Another settle window: longer for a receiver whose workers lag, shorter to keep a run against a fast one short. */
     public Options settle(Duration window) {
-        return new Options(checkIds, minimumLevel, window, requireProbe, listener);
+        return new Options(checkIds, skipIds, minimumLevel, window, requireProbe, listener);
     }
 
     /** Fails the checks that need a probe when there is none, instead of reporting them as not verified. */
     public Options requireProbe(boolean required) {
-        return new Options(checkIds, minimumLevel, settle, required, listener);
+        return new Options(checkIds, skipIds, minimumLevel, settle, required, listener);
     }
 
     public Options listener(ProgressListener newListener) {
-        return new Options(checkIds, minimumLevel, settle, requireProbe, newListener);
+        return new Options(checkIds, skipIds, minimumLevel, settle, requireProbe, newListener);
     }
 }

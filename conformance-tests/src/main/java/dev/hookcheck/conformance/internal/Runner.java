@@ -10,7 +10,9 @@ import dev.hookcheck.conformance.Receiver;
 import dev.hookcheck.conformance.check.Check;
 import dev.hookcheck.conformance.check.Checks;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Runs one check at a time against one receiver and turns what happened into a {@link CheckResult}.
@@ -43,9 +45,12 @@ public final class Runner {
         this.redactor = new Redactor(receiver.secrets());
     }
 
-    /** The checks the options select, in catalog order, whose level the options include. */
+    /** The checks the options select and do not skip, in catalog order, whose level the options include. */
     public List<Check> selection() {
+        Set<String> skipped = options.skipIds().isEmpty() ? Set.of() : Checks.select(options.skipIds()).stream()
+                .map(Check::id).collect(Collectors.toSet());
         return Checks.select(options.checkIds()).stream()
+                .filter(check -> !skipped.contains(check.id()))
                 .filter(check -> included(check.level(receiver), options.minimumLevel()))
                 .toList();
     }
