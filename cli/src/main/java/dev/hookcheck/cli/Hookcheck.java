@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hookcheck", mixinStandardHelpOptions = true, versionProvider = Hookcheck.Version.class,
         description = "Conformance test kit and mock provider for webhook receivers.",
-        subcommands = {ServeCommand.class, CheckCommand.class, SignCommand.class, ChecksCommand.class,
+        subcommands = {ServeCommand.class, CheckCommand.class, SendCommand.class, SignCommand.class, ChecksCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'hookcheck <command> --help' for a command's options."})
 public final class Hookcheck implements Runnable {
@@ -81,7 +81,7 @@ public final class Hookcheck implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve, check, sign or checks");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve, check, send, sign or checks");
     }
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {
