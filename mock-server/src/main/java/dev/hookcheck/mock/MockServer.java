@@ -14,6 +14,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,12 @@ import org.slf4j.LoggerFactory;
  * {@link #create} wires everything and returns the server unstarted; {@link #start} binds (port 0
  * by default), {@link #port} reads the bound port back, {@link #close} stops it and may be called
  * more than once.
+ *
+ * <p>Seeding is lazy: {@link #start} binds at once, and the data is seeded on first need, by whatever
+ * needs it first (an API request, {@link #store}, {@link #deliveries}); whatever needs it meanwhile
+ * waits. {@code GET /__admin/health}, the OpenAPI document and the dashboard's files answer without
+ * it, so a test class that never touches the seeded data never pays for it, and {@code hookcheck serve}
+ * is healthy while it seeds.
  */
 public final class MockServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MockServer.class);
@@ -39,6 +48,8 @@ public final class MockServer implements AutoCloseable {
     private final ServerContext context;
     private final List<Dialect> dialects;
     private final Javalin app;
+    private final AtomicBoolean seedingStarted = new AtomicBoolean();
+    private final CompletableFuture<Void> seeded = new CompletableFuture<>();
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -46,13 +57,17 @@ public final class MockServer implements AutoCloseable {
         this.context = new ServerContext(config, new Store(config.clock()));
         this.dialects = List.of(new AdminApi(context, this::reset), new VitableApi(context), new DfnsApi(context),
                 new PreoApi(context));
-        Seeder.seed(context);
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
             javalin.http.prefer405over404 = true;
             javalin.jetty.host = config.host();
             javalin.jetty.port = config.port();
+            javalin.routes.before(ctx -> {
+                if (!NEEDS_NO_DATA.contains(ctx.path()) && !ctx.path().startsWith("/dashboard/")) {
+                    seeded();
+                }
+            });
             dialects.forEach(d -> d.routes(javalin.routes));
             new Dashboard().routes(javalin.routes);
             javalin.routes.exception(ApiException.class, (e, ctx) -> render(ctx, e));
@@ -83,6 +98,24 @@ public final class MockServer implements AutoCloseable {
         return this;
     }
 
+    /** The paths that answer before the seeded data is there (besides the dashboard's files). */
+    private static final Set<String> NEEDS_NO_DATA = Set.of("/__admin/health", "/__admin/openapi.json", "/");
+
+    /** Seeds the store once: on this thread, unless another one already does; then waits until it is done. */
+    private void seeded() {
+        if (seedingStarted.compareAndSet(false, true)) {
+            try {
+                Seeder.seed(context);
+                seeded.complete(null);
+            } catch (RuntimeException | Error e) {
+                seeded.completeExceptionally(e);
+                throw e;
+            }
+        } else {
+            seeded.join();
+        }
+    }
+
     /** The bound port. */
     public int port() {
         if (!started) {
@@ -101,8 +134,9 @@ public final class MockServer implements AutoCloseable {
         return URI.create(baseUrl() + (path.startsWith("/") ? path : "/" + path));
     }
 
-    /** The server's state. Not a published API: it changes with the server. */
+    /** The server's state, seeded. Not a published API: it changes with the server. */
     public Store store() {
+        seeded();
         return context.store();
     }
 
@@ -112,11 +146,13 @@ public final class MockServer implements AutoCloseable {
 
     /** The delivery engine: clock, awaiting deliveries, failure injection. Not a published API yet. */
     public DeliveryEngine deliveries() {
+        seeded();
         return context.deliveries();
     }
 
     /** Forgets everything and seeds again, as on start; the failure rules return to the configured ones. */
     public void reset() {
+        seeded(); // a seeding still under way would otherwise add its data after the clear
         context.deliveries().failureRules().reset();
         context.store().clear();
         Seeder.seed(context);
