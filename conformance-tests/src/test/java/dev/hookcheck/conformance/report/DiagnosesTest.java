@@ -33,6 +33,19 @@ class DiagnosesTest {
     }
 
     @Test
+    void theReadmeListsEveryDiagnosisInCatalogOrder() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("(?m)^\\| `([a-z-]+)` \\| ").matcher(
+                readme.substring(readme.indexOf("**Diagnoses.**"), readme.indexOf("**Reproduce one check.**")));
+        List<String> listed = new ArrayList<>();
+        while (rows.find()) {
+            listed.add(rows.group(1));
+        }
+
+        assertThat(listed).containsExactlyElementsOf(Diagnoses.CATALOG.stream().map(Diagnoses.Rule::id).toList());
+    }
+
+    @Test
     void whateverFailsEachFailedCheckIsExplainedOnceOrStandsAlone() {
         SplittableRandom random = new SplittableRandom(16);
         for (int run = 0; run < 2_000; run++) {
