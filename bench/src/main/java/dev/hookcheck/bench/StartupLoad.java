@@ -22,7 +22,11 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.hookcheck.bench.StartupLoad 10
+ * java -cp bench/target/benchmarks.jar dev.hookcheck.bench.StartupLoad 10 --cds bench/target
  * </pre>
+ *
+ * With {@code --cds DIR} each side first makes an AppCDS archive of its own child (a training run with
+ * {@code -XX:ArchiveClassesAtExit}) and every child maps it: what a test JVM given an archive would see.
  *
  * Each child times {@code MockServer.create(MockServerConfig.defaults()).start()} (or
  * {@code new WireMockServer(options().dynamicPort()).start()}) cold, then the first answer of
@@ -38,15 +42,19 @@ public final class StartupLoad {
             return;
         }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        Path cds = args.length > 2 && args[1].equals("--cds") ? Path.of(args[2]) : null;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("java.class.path");
+        List<String> hookcheckJvm = cds == null ? List.of() : train(java, classpath, "hookcheck", cds);
+        List<String> wiremockJvm = cds == null ? List.of() : train(java, classpath, "wiremock", cds);
         List<double[]> hookcheck = new ArrayList<>();
         List<double[]> wiremock = new ArrayList<>();
-        System.out.printf(Locale.ROOT, "JDK %s, %d cores, %d rounds, each start in a fresh JVM%n",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), rounds);
+        System.out.printf(Locale.ROOT, "JDK %s, %d cores, %d rounds, each start in a fresh JVM%s%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), rounds,
+                cds == null ? "" : ", each side with its own AppCDS archive");
         for (int round = 1; round <= rounds; round++) {
-            double[] h = run(java, classpath, "hookcheck");
-            double[] w = run(java, classpath, "wiremock");
+            double[] h = run(java, classpath, hookcheckJvm, "hookcheck");
+            double[] w = run(java, classpath, wiremockJvm, "wiremock");
             hookcheck.add(h);
             wiremock.add(w);
             System.out.printf(Locale.ROOT, "round %d: hookcheck start %.0f ms, health %.0f ms, seeded answer %.0f ms,"
@@ -62,9 +70,24 @@ public final class StartupLoad {
                 median(hookcheck, 3), median(wiremock, 3));
     }
 
-    private static double[] run(String java, String classpath, String which) throws Exception {
-        Process child = new ProcessBuilder(java, "-cp", classpath, StartupLoad.class.getName(), "child", which)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    /** Makes {@code DIR/startup-<which>.jsa} with one child run; the options that map it. */
+    private static List<String> train(String java, String classpath, String which, Path dir) throws Exception {
+        Path archive = dir.resolve("startup-" + which + ".jsa").toAbsolutePath();
+        java.nio.file.Files.deleteIfExists(archive);
+        List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        List<String> training = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + archive));
+        training.addAll(quiet);
+        run(java, classpath, training, which);
+        List<String> mapping = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive));
+        mapping.addAll(quiet);
+        return mapping;
+    }
+
+    private static double[] run(String java, String classpath, List<String> jvm, String which) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvm);
+        command.addAll(List.of("-cp", classpath, StartupLoad.class.getName(), "child", which));
+        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (child.waitFor() != 0 || !out.startsWith("TIMES ")) {
             throw new IllegalStateException(which + " child failed: " + out);
