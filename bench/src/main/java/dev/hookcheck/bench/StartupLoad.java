@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,7 +74,7 @@ public final class StartupLoad {
     /** Makes {@code DIR/startup-<which>.jsa} with one child run; the options that map it. */
     private static List<String> train(String java, String classpath, String which, Path dir) throws Exception {
         Path archive = dir.resolve("startup-" + which + ".jsa").toAbsolutePath();
-        java.nio.file.Files.deleteIfExists(archive);
+        Files.deleteIfExists(archive);
         List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         List<String> training = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + archive));
         training.addAll(quiet);
