@@ -42,7 +42,9 @@ public final class Hookcheck implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err));
+        int code = run(args, System.in, System.out, System.err);
+        ClientThreads.stop();
+        System.exit(code);
     }
 
     /** Runs one command line as the {@code hookcheck} command would, and returns its exit code. */
