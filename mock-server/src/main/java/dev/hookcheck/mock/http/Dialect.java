@@ -1,12 +1,13 @@
 package dev.hookcheck.mock.http;
 
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 
 /**
  * One API the server speaks (a provider's, or the admin API): its routes and its error shape. The
- * server renders every error under {@link #pathPrefix()} with {@link #renderError}, including
- * unknown routes and unexpected failures, so a client only ever sees its provider's shape.
+ * server renders every error under {@link #pathPrefix()} with {@link #errorResponse}, including
+ * unknown routes, unexpected failures and what Jetty refuses before a route runs (a malformed or
+ * too long request line, headers too large, a body too large), so a client only ever sees its
+ * provider's shape.
  */
 public interface Dialect {
 
@@ -15,6 +16,6 @@ public interface Dialect {
 
     void routes(RoutesConfig routes);
 
-    /** Writes {@code error} as this dialect's error body and status. */
-    void renderError(Context ctx, ApiException error);
+    /** {@code error} as this dialect's status, headers and error body. */
+    ErrorResponse errorResponse(ApiException error);
 }
