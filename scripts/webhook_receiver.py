@@ -10,10 +10,13 @@ processed, so `check --probe-url` can see side effects.
 
     python3 scripts/webhook_receiver.py --port 3000 --secret whsec_...        # POST /webhooks
     python3 scripts/webhook_receiver.py --port 0 --flaw no-timestamp-check    # a deliberate flaw
+    python3 scripts/webhook_receiver.py --port 0 --queue-delay 0.3            # answers, then a worker processes
 
 --flaw no-timestamp-check skips the tolerance, so replayed (stale) deliveries are accepted: the
-replay checks must catch it. The chosen port is printed on the first line of stdout
-("listening on http://127.0.0.1:PORT/webhooks").
+replay checks must catch it. --flaw processes-duplicates never deduplicates. --queue-delay S makes
+it answer 200 as soon as a verified event is on its queue and process it S seconds later on a
+worker thread (which claims the webhook-id then), as GitHub and Dfns recommend. The chosen port is
+printed on the first line of stdout ("listening on http://127.0.0.1:PORT/webhooks").
 """
 import argparse
 import base64
@@ -21,6 +24,7 @@ import binascii
 import hashlib
 import hmac
 import json
+import queue
 import sys
 import threading
 import time
@@ -33,7 +37,7 @@ PROBE = "/__probe/"
 
 
 class Receiver:
-    def __init__(self, secret, check_timestamp):
+    def __init__(self, secret, check_timestamp, deduplicate=True, queue_delay=None):
         if not secret.startswith("whsec_"):
             raise ValueError("a Standard Webhooks secret starts with whsec_")
         try:
@@ -41,9 +45,32 @@ class Receiver:
         except binascii.Error:
             raise ValueError("the part of the secret after whsec_ is not base64")
         self.check_timestamp = check_timestamp
+        self.deduplicate = deduplicate
         self.lock = threading.Lock()
         self.claimed = set()
         self.processed = {}
+        self.queue_delay = queue_delay
+        self.jobs = queue.Queue()
+        if queue_delay is not None:
+            for _ in range(4):
+                threading.Thread(target=self.work, daemon=True).start()
+
+    def accept(self, key):
+        """The event is verified: process it now, or put it on the queue. False for a known duplicate."""
+        if self.queue_delay is not None:
+            self.jobs.put((time.monotonic() + self.queue_delay, key))
+            return True
+        if not self.claim(key):
+            return False
+        self.process(key)
+        return True
+
+    def work(self):
+        while True:
+            due, key = self.jobs.get()
+            time.sleep(max(0.0, due - time.monotonic()))
+            if self.claim(key):
+                self.process(key)
 
     def verify(self, headers, body):
         """None when the request is authentic, else (status, reason)."""
@@ -75,6 +102,8 @@ class Receiver:
         return None
 
     def claim(self, key):
+        if not self.deduplicate:
+            return True
         with self.lock:
             if key in self.claimed:
                 return False
@@ -107,10 +136,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(400, {"error": "the body is not JSON"})
         if not isinstance(event, dict):
             return self.reply(400, {"error": "the body is not a JSON object"})
-        key = self.headers["webhook-id"]
-        if not self.receiver.claim(key):
+        if not self.receiver.accept(self.headers["webhook-id"]):
             return self.reply(200, {"duplicate": True})
-        self.receiver.process(key)
         return self.reply(200, {"received": True})
 
     def do_GET(self):
@@ -136,10 +163,14 @@ def main():
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=3000, help="0 picks a free port")
     parser.add_argument("--secret", default="whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
-    parser.add_argument("--flaw", choices=["no-timestamp-check"], help="answer the way a flawed receiver would")
+    parser.add_argument("--flaw", choices=["no-timestamp-check", "processes-duplicates"],
+                        help="answer the way a flawed receiver would")
+    parser.add_argument("--queue-delay", type=float, metavar="SECONDS",
+                        help="answer first and process on a worker this much later")
     args = parser.parse_args()
     try:
-        Handler.receiver = Receiver(args.secret, check_timestamp=args.flaw != "no-timestamp-check")
+        Handler.receiver = Receiver(args.secret, check_timestamp=args.flaw != "no-timestamp-check",
+                                    deduplicate=args.flaw != "processes-duplicates", queue_delay=args.queue_delay)
     except ValueError as e:
         parser.error(str(e))
     server = ThreadingHTTPServer((args.host, args.port), Handler)

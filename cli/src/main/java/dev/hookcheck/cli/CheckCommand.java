@@ -22,9 +22,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Hookcheck.Version.class,
         description = {"Runs the conformance checks against a webhook receiver, one line per check, and writes"
                 + " junit.xml, report.json and report.html.",
-                "Exit codes: 0 every required check passed, 1 a required check failed, 2 usage error.", ""})
+                "Exit codes: 0 every required check passed, 1 a required check failed (or the receiver stopped"
+                        + " answering), 2 usage error (or the probe failed), 3 Hookcheck failed.", ""})
 final class CheckCommand implements Callable<Integer> {
     /** The base profile of a {@code --scheme} run without {@code --profile}: a generic JSON body keyed by "id". */
     static final String SCHEME_BASE = "preo";
@@ -64,11 +67,25 @@ final class CheckCommand implements Callable<Integer> {
                     + "that accepts several during a rotation, newest first.")
     List<String> secrets;
 
-    @Option(names = "--probe-url", paramLabel = "TEMPLATE",
-            description = "Where the idempotency checks count side effects: GET with {event_id} replaced must "
-                    + "answer {\"count\": n} (404 = 0), e.g. http://localhost:3000/__probe/{event_id}. "
-                    + "Without it those checks are skipped, never passed.")
-    String probeUrl;
+    @Mixin
+    ProbeOptions probes;
+
+    @Option(names = "--require-probe", defaultValue = "${env:HOOKCHECK_REQUIRE_PROBE:-false}",
+            description = "Fail the checks that observe side effects when no probe is given, instead of reporting "
+                    + "them as not verified: for CI gates (env HOOKCHECK_REQUIRE_PROBE).")
+    boolean requireProbe;
+
+    @Option(names = "--settle", paramLabel = "SECONDS", defaultValue = "${env:HOOKCHECK_SETTLE}",
+            description = "How long a check waits for side effects to settle before it concludes \"never processed\" "
+                    + "or \"processed once\", for receivers that process from a queue (env HOOKCHECK_SETTLE). "
+                    + "Default: 5.")
+    String settle;
+
+    @Option(names = "--event-type", paramLabel = "TYPE", split = ",",
+            description = "The event types the receiver processes (it may acknowledge others without doing "
+                    + "anything): the checks that observe side effects send these. Default: the profile's first "
+                    + "business event.")
+    List<String> eventTypes;
 
     @Option(names = "--checks", paramLabel = "ID", split = ",",
             description = "Only these checks, e.g. SIG-001,RPL-001 (see 'hookcheck checks'). Default: all.")
@@ -94,6 +111,7 @@ final class CheckCommand implements Callable<Integer> {
         Receiver receiver = receiver(chosen);
         Options options = options();
         Reachability.require(receiver.url());
+        ProbeOptions.requireWorking(receiver);
 
         PrintWriter out = spec.commandLine().getOut();
         Terminal terminal = new Terminal(hookcheck.colour);
@@ -102,16 +120,41 @@ final class CheckCommand implements Callable<Integer> {
         out.println();
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
-        List<CheckResult> results = SuiteLauncher.run(receiver, options, new LiveProgress(out, terminal));
+        LiveProgress progress = new LiveProgress(out, terminal);
+        List<CheckResult> results = SuiteLauncher.run(receiver, options, progress);
         Report report = new Report(chosen.name(), receiver.url().toString(), startedAt,
-                (System.nanoTime() - start) / 1_000_000, results);
+                (System.nanoTime() - start) / 1_000_000, results, progress.stopped());
         try {
             report.writeTo(reportDir);
         } catch (IOException e) {
             throw new UsageError("cannot write the reports to " + reportDir + ": " + e.getMessage());
         }
         summarize(out, terminal, report);
-        return report.requiredFailures().isEmpty() ? 0 : Hookcheck.FAILED;
+        return exitCode(report);
+    }
+
+    /** 3 when Hookcheck failed, 2 when the probe did, else 1 when a required check failed (or the run stopped early). */
+    private int exitCode(Report report) {
+        PrintWriter err = spec.commandLine().getErr();
+        List<CheckResult> broken = report.checks().stream()
+                .filter(c -> c.cause() == CheckResult.Cause.HOOKCHECK_ERROR).toList();
+        if (!broken.isEmpty()) {
+            err.println("hookcheck: Hookcheck itself failed in " + ids(broken) + " (a bug, not the receiver's fault;"
+                    + " please report it with report.json)");
+            return Hookcheck.BROKEN;
+        }
+        List<CheckResult> probe = report.checks().stream()
+                .filter(c -> c.cause() == CheckResult.Cause.PROBE_ERROR).toList();
+        if (!probe.isEmpty()) {
+            err.println("hookcheck: the probe failed during the run (" + ids(probe) + "); the verdicts that need it"
+                    + " are missing: fix the probe and run again");
+            return Hookcheck.USAGE;
+        }
+        return report.requiredFailures().isEmpty() && report.stopped().isEmpty() ? 0 : Hookcheck.FAILED;
+    }
+
+    private static String ids(List<CheckResult> results) {
+        return results.stream().map(CheckResult::id).collect(Collectors.joining(", "));
     }
 
     private Profile profile() {
@@ -151,8 +194,13 @@ final class CheckCommand implements Callable<Integer> {
         }
         try {
             Receiver receiver = Receiver.of(target, chosen, secrets.stream().map(Secret::of).toArray(Secret[]::new));
-            if (probeUrl != null) {
-                receiver = receiver.withProbe(Probe.http(probeUrl));
+            Optional<Probe> probe = probes.probe();
+            if (probe.isPresent()) {
+                receiver = receiver.withProbe(probe.get());
+            }
+            if (eventTypes != null) {
+                receiver = receiver.withEventTypes(eventTypes.stream().map(String::strip).filter(t -> !t.isEmpty())
+                        .toArray(String[]::new));
             }
             if (timeoutSeconds != null) {
                 Duration timeout = Duration.ofSeconds(timeoutSeconds);
@@ -181,26 +229,47 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException unknown) {
             throw new UsageError(unknown.getMessage() + " (see 'hookcheck checks')");
         }
-        return Options.defaults().checks(ids.toArray(String[]::new)).minimumLevel(minimum);
+        return Options.defaults().checks(ids.toArray(String[]::new)).minimumLevel(minimum).settle(settleWindow())
+                .requireProbe(requireProbe);
+    }
+
+    private Duration settleWindow() {
+        if (settle == null) {
+            return Options.DEFAULT_SETTLE;
+        }
+        try {
+            double seconds = Double.parseDouble(settle);
+            if (seconds > 0 && seconds <= 600) {
+                return Duration.ofMillis(Math.round(seconds * 1000));
+            }
+        } catch (NumberFormatException notANumber) {
+            // the message below says what is expected
+        }
+        throw new UsageError("--settle takes seconds between 0 and 600, such as 5 or 0.5; got '" + settle + "'");
     }
 
     private void summarize(PrintWriter out, Terminal terminal, Report report) {
         Report.Summary summary = report.summary();
         out.println();
-        long noProbe = report.checks().stream().filter(c -> c.skipped() && c.message().endsWith("skipped: no probe"))
-                .count();
         out.printf("%d checks in %.1f s: %d passed, %d failed, %d skipped%s%n", report.checks().size(),
                 report.durationMs() / 1000.0, summary.passed(), summary.failed(), summary.skipped(),
-                noProbe > 0 ? " (" + noProbe + " need a probe: pass --probe-url)" : "");
+                summary.notVerified() > 0 ? " (" + summary.notVerified() + " not verified)" : "");
         out.println("Reports: " + reportDir.resolve(Report.HTML_FILE) + ", " + Report.JSON_FILE + ", "
                 + Report.JUNIT_FILE);
+        List<CheckResult> notVerified = report.notVerified();
+        String unverified = notVerified.isEmpty() ? "" : "; " + notVerified.size() + " check"
+                + (notVerified.size() == 1 ? " was" : "s were") + " not verified (no probe): " + ids(notVerified)
+                + ". To verify them, " + Report.HOW_TO_VERIFY;
         List<CheckResult> failures = report.requiredFailures();
-        if (failures.isEmpty()) {
-            out.println(terminal.green("PASSED") + ": every required check passed.");
+        if (report.stopped().isPresent()) {
+            out.println(terminal.red("FAILED") + ": the run stopped early: " + report.stopped().get() + "; "
+                    + report.checks().stream().filter(c -> c.cause() == CheckResult.Cause.NOT_RUN).count()
+                    + " checks were not run. Is the receiver listening at " + report.target() + " and answering?");
+        } else if (failures.isEmpty()) {
+            out.println(terminal.green("PASSED") + ": every required check passed" + unverified + ".");
         } else {
             out.println(terminal.red("FAILED") + ": " + failures.size() + " required check"
-                    + (failures.size() == 1 ? "" : "s") + " failed: "
-                    + failures.stream().map(CheckResult::id).collect(Collectors.joining(", ")));
+                    + (failures.size() == 1 ? "" : "s") + " failed: " + ids(failures) + unverified + ".");
         }
         out.flush();
     }

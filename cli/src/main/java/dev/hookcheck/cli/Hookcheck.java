@@ -65,6 +65,14 @@ public final class Hookcheck implements Runnable {
                 .setCaseInsensitiveEnumValuesAllowed(true));
         try {
             return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            errWriter.println("hookcheck: Hookcheck ran out of memory (a bug, not your receiver's fault; JAVA_OPTS=-Xmx…"
+                    + " gives it more; please report it)");
+            return BROKEN;
+        } catch (RuntimeException | Error e) {
+            errWriter.println("hookcheck: Hookcheck failed unexpectedly (" + e.getClass().getSimpleName()
+                    + "; this is a Hookcheck bug, please report it)");
+            return BROKEN;
         } finally {
             outWriter.flush();
             errWriter.flush();
@@ -88,8 +96,8 @@ public final class Hookcheck implements Runnable {
             usage.getMessage().lines().forEach(line -> command.getErr().println("hookcheck: " + line));
             return USAGE;
         }
-        command.getErr().println("hookcheck: " + command.getCommandName() + " failed unexpectedly: " + e
-                + " (this is a Hookcheck bug; please report it)");
+        command.getErr().println("hookcheck: " + command.getCommandName() + " failed unexpectedly ("
+                + e.getClass().getSimpleName() + "; this is a Hookcheck bug, please report it)");
         return BROKEN;
     }
 

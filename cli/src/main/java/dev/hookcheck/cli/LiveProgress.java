@@ -24,6 +24,7 @@ final class LiveProgress implements TestExecutionListener, ProgressListener {
     private final Map<String, CheckResult> found = new ConcurrentHashMap<>();
     private final List<CheckResult> results = new ArrayList<>();
     private Throwable broken;
+    private volatile String stopped;
 
     LiveProgress(PrintWriter out, Terminal terminal) {
         this.out = out;
@@ -33,6 +34,13 @@ final class LiveProgress implements TestExecutionListener, ProgressListener {
     @Override
     public void checkFinished(CheckResult result) {
         found.put(result.id(), result);
+    }
+
+    @Override
+    public void runStopped(String reason) {
+        stopped = reason;
+        out.println("  " + terminal.red("STOP") + "  " + reason + "; the checks left are not run");
+        out.flush();
     }
 
     @Override
@@ -61,7 +69,7 @@ final class LiveProgress implements TestExecutionListener, ProgressListener {
         };
         String level = result.level().kind() == Level.Kind.RECOMMENDED ? " [recommended]" : "";
         out.printf("  %s  %s  %s%s (%d ms)%n", label, result.id(), result.title(), level, result.durationMs());
-        if (!result.passed()) {
+        if (!result.passed() && result.cause() != CheckResult.Cause.NOT_RUN) {
             out.println("        " + terminal.dim(detail(result)));
         }
         out.flush();
@@ -76,6 +84,11 @@ final class LiveProgress implements TestExecutionListener, ProgressListener {
 
     List<CheckResult> results() {
         return List.copyOf(results);
+    }
+
+    /** Why the run stopped early, if it did. */
+    Optional<String> stopped() {
+        return Optional.ofNullable(stopped);
     }
 
     /** Why the run could not complete, if it could not. */

@@ -28,10 +28,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * {@code hookcheck/json/config.schema.json} before anything starts.
  *
  * @param file where it was read, for messages
- * @param apiKeys, endpoints, failures admin API request bodies, applied once the server is up
+ * @param dfnsUserActions {@code real} or {@code any}, as {@code --dfns-user-actions}
+ * @param apiKeys, credentials, endpoints, failures admin API request bodies, applied once the server is up
  */
 record SandboxConfig(Path file, Optional<Long> seed, Optional<Integer> events, Optional<Double> timeScale,
-        Optional<String> apiKey, List<JsonNode> apiKeys, List<JsonNode> endpoints, List<JsonNode> failures) {
+        Optional<String> apiKey, Optional<String> dfnsUserActions, List<JsonNode> apiKeys, List<JsonNode> credentials,
+        List<JsonNode> endpoints, List<JsonNode> failures) {
 
     private static final String ID_PREFIX = "https://hookcheck.dev/schemas/";
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
@@ -40,7 +42,7 @@ record SandboxConfig(Path file, Optional<Long> seed, Optional<Integer> events, O
 
     static SandboxConfig none() {
         return new SandboxConfig(null, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of(), List.of(), List.of());
+                Optional.empty(), List.of(), List.of(), List.of(), List.of());
     }
 
     /** Reads and validates the file; every problem is one line of the error, with its JSON path. */
@@ -61,7 +63,8 @@ record SandboxConfig(Path file, Optional<Long> seed, Optional<Integer> events, O
                 Optional.ofNullable(root.get("events")).map(JsonNode::intValue),
                 Optional.ofNullable(root.get("timeScale")).map(JsonNode::doubleValue),
                 Optional.ofNullable(root.get("apiKey")).map(JsonNode::stringValue),
-                list(root, "apiKeys"), list(root, "endpoints"), list(root, "failures"));
+                Optional.ofNullable(root.get("dfnsUserActions")).map(JsonNode::stringValue),
+                list(root, "apiKeys"), list(root, "credentials"), list(root, "endpoints"), list(root, "failures"));
     }
 
     private static JsonNode read(Path file) {

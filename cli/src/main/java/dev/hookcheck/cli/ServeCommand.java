@@ -3,6 +3,7 @@ package dev.hookcheck.cli;
 import dev.hookcheck.mock.Main;
 import dev.hookcheck.mock.MockServer;
 import dev.hookcheck.mock.MockServerConfig;
+import dev.hookcheck.mock.MockServerConfig.DfnsUserActions;
 import java.io.IOException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -53,8 +54,9 @@ final class ServeCommand implements Callable<Integer> {
     String adminToken;
 
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:HOOKCHECK_CONFIG}",
-            description = "A JSON or YAML file (env HOOKCHECK_CONFIG) with seed, events, timeScale, apiKey, and "
-                    + "the apiKeys, endpoints and failures to start with, each shaped like its admin API request. "
+            description = "A JSON or YAML file (env HOOKCHECK_CONFIG) with seed, events, timeScale, apiKey, "
+                    + "dfnsUserActions, and the apiKeys, credentials, endpoints and failures to start with, each shaped "
+                    + "like its admin API request. "
                     + "Schema: hookcheck/json/config.schema.json; example: examples/hookcheck.yaml.")
     Path config;
 
@@ -70,6 +72,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Runs the sandbox clock N times faster, so retry schedules of days pass in minutes "
                     + "(env HOOKCHECK_TIME_SCALE; 0: the clock moves only through POST /__admin/clock/advance). Default: 1.")
     Double timeScale;
+
+    @Option(names = "--dfns-user-actions", paramLabel = "real|any", defaultValue = "${env:HOOKCHECK_DFNS_USER_ACTIONS}",
+            description = "What a Dfns change must carry in X-DFNS-USERACTION: real, a token of the user-action signing"
+                    + " flow (POST /auth/action/init, sign, POST /auth/action), good once for its request; or any, any"
+                    + " non-empty value, for curl (env HOOKCHECK_DFNS_USER_ACTIONS). Default: real.")
+    String dfnsUserActions;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -135,6 +143,14 @@ final class ServeCommand implements Callable<Integer> {
             if (adminToken != null) {
                 result = result.withAdminToken(adminToken);
             }
+            String userActions = dfnsUserActions != null ? dfnsUserActions : file.dfnsUserActions().orElse(null);
+            if (userActions != null) {
+                result = result.withDfnsUserActions(switch (userActions) {
+                    case "real" -> DfnsUserActions.REAL;
+                    case "any" -> DfnsUserActions.ANY;
+                    default -> throw new UsageError("--dfns-user-actions must be real or any, got '" + userActions + "'");
+                });
+            }
             return result;
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
@@ -160,6 +176,12 @@ final class ServeCommand implements Callable<Integer> {
                     + created.path("key").asString() + " opens " + created.path("profile").asString()
                     + " organization " + created.path("organizationId").asString()));
             // a generated secret is shown this once, so that the receiver can be given it
+            // the banner, printed next, shows a generated private key whole
+            post("credentials", "/__admin/credentials", file.credentials(), (asked, created) -> lines.add("credential "
+                    + created.path("id").asString() + " (" + created.path("profile").asString() + ", "
+                    + created.path("algorithm").asString() + ") signs for organization "
+                    + created.path("organizationId").asString() + (asked.has("publicKey") ? ", public key as configured"
+                            : ", generated: its private key is above")));
             post("endpoints", "/__admin/endpoints", file.endpoints(), (asked, created) -> lines.add("endpoint "
                     + created.path("id").asString() + " (" + created.path("profile").asString() + ") -> "
                     + created.path("url").asString() + (asked.has("secret") ? ", secret as configured"

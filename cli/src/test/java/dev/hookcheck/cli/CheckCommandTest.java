@@ -7,6 +7,7 @@ import dev.hookcheck.conformance.reference.Flaw;
 import dev.hookcheck.conformance.reference.ReferenceReceiver;
 import dev.hookcheck.conformance.reference.Secrets;
 import dev.hookcheck.core.profile.Profiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** {@code hookcheck check} in-process against every reference receiver: it finds what the detection matrix says. */
+/**
+ * {@code hookcheck check} in-process against every reference receiver: it finds what the detection matrix
+ * says. The runs are independent (a receiver and a report folder each), so they run in parallel.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class CheckCommandTest {
     @TempDir
     Path reports;
@@ -26,7 +33,7 @@ class CheckCommandTest {
     static Cli.Result check(ReferenceReceiver receiver, String profile, Path reportDir, String... more) {
         List<String> args = new ArrayList<>(List.of("check", "--url", receiver.url().toString(), "--profile", profile,
                 "--secret", Secrets.of(profile).reveal(), "--probe-url", receiver.probeTemplate(),
-                "--timeout-seconds", "5", "--report-dir", reportDir.toString()));
+                "--timeout-seconds", "5", "--settle", "2", "--report-dir", reportDir.toString()));
         args.addAll(List.of(more));
         return Cli.run(args.toArray(String[]::new));
     }
@@ -76,16 +83,83 @@ class CheckCommandTest {
     }
 
     @Test
-    void withoutAProbeTheIdempotencyChecksAreSkippedNotPassed() throws Exception {
+    void withoutAProbeTheVerdictNamesTheChecksThatWereNotVerified() throws Exception {
         try (ReferenceReceiver receiver = ReferenceReceiver.correct("stripe").start()) {
             Cli.Result result = Cli.run("check", "--url", receiver.url().toString(), "--profile", "stripe", "--secret",
-                    Secrets.of("stripe").reveal(), "--checks", "SIG-001,IDM-001", "--report-dir", reports.toString());
+                    Secrets.of("stripe").reveal(), "--checks", "SIG-001,IDM-001,IDM-003", "--report-dir",
+                    reports.toString());
 
             assertThat(result.exitCode()).as("%s", result).isZero();
             JsonNode report = ReportSchema.validReport(reports);
             assertThat(ReportSchema.idsWithOutcome(report, "passed")).containsExactly("SIG-001");
-            assertThat(ReportSchema.idsWithOutcome(report, "skipped")).containsExactly("IDM-001");
-            assertThat(result.out()).contains("  SKIP  IDM-001  ", "1 need a probe: pass --probe-url");
+            assertThat(ReportSchema.idsWithOutcome(report, "skipped")).containsExactly("IDM-001", "IDM-003");
+            assertThat(report.get("notVerified").valueStream().map(JsonNode::asString)).containsExactly("IDM-001",
+                    "IDM-003");
+            assertThat(report.at("/summary/notVerified").asInt()).isEqualTo(2);
+            assertThat(report.get("howToVerify").asString()).contains("--probe-url, --probe-sql or --probe-cmd");
+            assertThat(result.out()).contains("  SKIP  IDM-001  ", "3 checks in", "(2 not verified)",
+                    "PASSED: every required check passed; 2 checks were not verified (no probe): IDM-001, IDM-003. To"
+                            + " verify them, give the run a probe (--probe-url, --probe-sql or --probe-cmd;");
+            assertThat(Files.readString(reports.resolve("report.html"))).contains("2 checks were not verified</strong>"
+                    + " (no probe): <a href=\"#IDM-001\">IDM-001</a>, <a href=\"#IDM-003\">IDM-003</a>");
+            assertThat(Files.readString(reports.resolve("junit.xml"))).contains("name=\"notVerified\" value=\"IDM-001,"
+                    + "IDM-003: give the run a probe");
+        }
+    }
+
+    @Test
+    void requireProbeFailsARunWithoutAProbe() throws Exception {
+        try (ReferenceReceiver receiver = ReferenceReceiver.correct("stripe").start()) {
+            Cli.Result result = Cli.run("check", "--url", receiver.url().toString(), "--profile", "stripe", "--secret",
+                    Secrets.of("stripe").reveal(), "--checks", "SIG-001,IDM-001", "--require-probe", "--report-dir",
+                    reports.toString());
+
+            assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
+            JsonNode report = ReportSchema.validReport(reports);
+            assertThat(ReportSchema.idsWithOutcome(report, "failed")).containsExactly("IDM-001");
+            assertThat(report.at("/checks/1/cause").asString()).isEqualTo("no-probe");
+            assertThat(result.out()).contains("FAIL  IDM-001", "a probe is required", "FAILED: 1 required check failed:"
+                    + " IDM-001.");
+        }
+    }
+
+    @Test
+    void aReceiverThatStopsAnsweringEndsTheRunWithOneDiagnosisAndExitOne() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                List<java.net.Socket> held = new ArrayList<>();
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // keeps every connection open, answers nothing
+                    }
+                } catch (java.io.IOException closed) {
+                    held.forEach(s -> { try { s.close(); } catch (java.io.IOException ignored) { } });
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String url = "http://127.0.0.1:" + silent.getLocalPort() + "/webhooks";
+            Cli.Result result = Cli.run("check", "--url", url, "--profile", "standard", "--secret",
+                    Secrets.of("standard").reveal(), "--timeout-seconds", "1", "--report-dir", reports.toString());
+
+            assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
+            assertThat(result.out()).contains("STOP  no answer from " + url + " within 1 s to 2 checks in a row",
+                    "FAILED: the run stopped early: no answer from " + url + " within 1 s to 2 checks in a row;");
+            JsonNode report = ReportSchema.validReport(reports);
+            assertThat(report.get("stopped").asString()).startsWith("no answer from " + url);
+            assertThat(report.get("checks").valueStream().filter(c -> c.get("cause").asString().equals("not-run")))
+                    .hasSizeGreaterThan(25);
+        }
+    }
+
+    @Test
+    void theSettleWindowIsSecondsWithinReason() throws Exception {
+        try (ReferenceReceiver receiver = ReferenceReceiver.correct("stripe").start()) {
+            Cli.Result result = Cli.run("check", "--url", receiver.url().toString(), "--profile", "stripe", "--secret",
+                    Secrets.of("stripe").reveal(), "--settle", "soon");
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.errLines()).containsExactly("hookcheck: --settle takes seconds between 0 and 600, such as"
+                    + " 5 or 0.5; got 'soon'");
         }
     }
 

@@ -17,6 +17,7 @@ class ExampleConfigTest {
         assertThat(config.timeScale()).contains(60.0);
         assertThat(config.apiKey()).contains("sandbox-key");
         assertThat(config.apiKeys()).hasSize(1);
+        assertThat(config.credentials()).extracting(c -> c.get("id").asString()).containsExactly("local-signer");
         assertThat(config.endpoints()).extracting(e -> e.get("profile").asString()).containsExactly("vitable",
                 "standard");
         assertThat(config.failures()).extracting(f -> f.get("mode").asString()).containsExactly("duplicate",

@@ -134,6 +134,9 @@ class ServeIT {
             assertThat(clock.get("scale").asDouble()).isEqualTo(60.0);
             assertThat(serve.out()).anyMatch(line -> line.matches("  endpoint \\S+ \\(standard\\) -> "
                     + "http://localhost:3000/webhooks/standard, secret whsec_\\S+"));
+            assertThat(serve.out()).anyMatch(line -> line.matches("  credential local-signer \\(dfns, Ed25519\\) signs for"
+                    + " organization \\S+, generated: its private key is above"));
+            assertThat(get(base + "/__admin/credentials?profile=dfns", null).body()).contains("\"id\":\"local-signer\"");
 
             assertStopsCleanly(serve);
         }
@@ -143,7 +146,8 @@ class ServeIT {
     void everyOptionCanComeFromTheEnvironment() throws Exception {
         try (JarProcess serve = JarProcess.start(Map.of("HOOKCHECK_PORT", "0", "HOOKCHECK_HOST", "127.0.0.1",
                 "HOOKCHECK_API_KEY", "env-key", "HOOKCHECK_EVENTS", "2", "HOOKCHECK_SEED", "9",
-                "HOOKCHECK_TIME_SCALE", "0", "HOOKCHECK_CONFIG", "examples/hookcheck.yaml"), "serve")) {
+                "HOOKCHECK_TIME_SCALE", "0", "HOOKCHECK_CONFIG", "examples/hookcheck.yaml",
+                "HOOKCHECK_DFNS_USER_ACTIONS", "any"), "serve")) {
             String base = baseUrl(serve);
             serve.awaitLine(line -> line.startsWith("  failure rule "), STARTUP);
 
@@ -152,6 +156,12 @@ class ServeIT {
             assertThat(get(base + "/webhooks", "dfns-local").statusCode()).isEqualTo(200);
             JsonNode clock = JsonMapper.shared().readTree(get(base + "/__admin/clock", null).body());
             assertThat(clock.get("scale").asDouble()).as("the variable beats the file").isZero();
+            HttpResponse<String> lax = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/webhooks"))
+                    .header("Authorization", "Bearer dfns-local").header("X-DFNS-USERACTION", "anything")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"https://receiver.example\",\"events\":[\"*\"]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(lax.statusCode()).as("any user action passes: %s", lax.body()).isEqualTo(200);
 
             assertStopsCleanly(serve);
         }

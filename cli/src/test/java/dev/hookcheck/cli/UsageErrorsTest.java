@@ -165,6 +165,30 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aConfiguredPublicKeyTheServerCannotReadNamesTheEntry() throws IOException {
+        Path config = Files.writeString(dir.resolve("credential.yaml"), """
+                events: 0
+                credentials:
+                  - profile: dfns
+                    publicKey: |
+                      -----BEGIN PUBLIC KEY-----
+                      AAAA
+                      -----END PUBLIC KEY-----
+                """);
+        Cli.Result result = Cli.run("serve", "--port", "0", "--config", config.toString());
+
+        assertUsageError(result, "hookcheck: " + config + ": $.credentials[0].publicKey: publicKey is not a readable"
+                + " public key: its base64 is not a DER SubjectPublicKeyInfo; nothing was started");
+    }
+
+    @Test
+    void anUnknownUserActionModeNamesTheValidOnes() {
+        Cli.Result result = Cli.run("serve", "--port", "0", "--dfns-user-actions", "maybe");
+
+        assertUsageError(result, "hookcheck: --dfns-user-actions must be real or any, got 'maybe'");
+    }
+
+    @Test
     void noCommandIsAUsageError() {
         assertUsageError(Cli.run(), "hookcheck: name a command: serve, check, sign or checks (see 'hookcheck"
                 + " --help')");

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param category what the check is about
  * @param level how much it matters for the receiver's profile
  * @param outcome passed, failed or skipped
+ * @param cause why the outcome is what it is: the receiver's behaviour ({@link Cause#CHECKED}), or a reason
+ *     the check could not judge it
  * @param message one line: {@code [ID] title: expected …, got …. Hint: …} for a failure, the reason for a
  *     skip, {@code [ID] title: passed} otherwise
  * @param hint how to fix a receiver that fails this check
@@ -28,6 +30,7 @@ public record CheckResult(
         Category category,
         Level level,
         Outcome outcome,
+        Cause cause,
         String message,
         String hint,
         long durationMs,
@@ -41,6 +44,30 @@ public record CheckResult(
         /** The report spelling, for example {@code passed}. */
         public String code() {
             return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Why a check ended as it did. */
+    public enum Cause {
+        /** The check ran to its verdict: passed, or failed by what the receiver did. */
+        CHECKED,
+        /** The check cannot apply to the profile (skipped). */
+        NOT_APPLICABLE,
+        /**
+         * Not verified: the check observes side effects and the run has no probe (skipped, or failed when
+         * the options require a probe).
+         */
+        NO_PROBE,
+        /** Not run: the run stopped early because the receiver did not answer (skipped). */
+        NOT_RUN,
+        /** The probe failed (unreachable, wrong query, output that is not a count): failed, not the receiver's fault. */
+        PROBE_ERROR,
+        /** Hookcheck itself failed while running the check: failed, not the receiver's fault. */
+        HOOKCHECK_ERROR;
+
+        /** The report spelling, for example {@code no-probe}. */
+        public String code() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -83,6 +110,7 @@ public record CheckResult(
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(cause, "cause");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(hint, "hint");
     }
@@ -97,5 +125,10 @@ public record CheckResult(
 
     public boolean skipped() {
         return outcome == Outcome.SKIPPED;
+    }
+
+    /** Observes side effects and had no probe to see them: neither passed nor failed by the receiver. */
+    public boolean notVerified() {
+        return cause == Cause.NO_PROBE;
     }
 }

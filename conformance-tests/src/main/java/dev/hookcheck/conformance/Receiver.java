@@ -29,6 +29,9 @@ import java.util.Optional;
  * @param timeout how long a check waits for any answer
  * @param latencyBound how fast the receiver must answer a delivery (default: the provider's timeout;
  *     a shorter bound keeps a run against a slow receiver short)
+ * @param eventTypes the event types the receiver processes, which the checks that observe side effects
+ *     send; empty for the profile's first business event (GitHub: {@code push}, Vitable:
+ *     {@code employer.eligibility_policy_created}…)
  */
 public record Receiver(
         URI url,
@@ -37,7 +40,8 @@ public record Receiver(
         Optional<Probe> probe,
         Tolerance tolerance,
         Duration timeout,
-        Duration latencyBound) {
+        Duration latencyBound,
+        List<String> eventTypes) {
 
     public Receiver {
         Objects.requireNonNull(url, "url: pass the URL your receiver listens on, e.g. http://localhost:8080/webhooks");
@@ -58,6 +62,10 @@ public record Receiver(
         Objects.requireNonNull(tolerance, "tolerance");
         requirePositive(timeout, "timeout");
         requirePositive(latencyBound, "latencyBound");
+        eventTypes = List.copyOf(Objects.requireNonNull(eventTypes, "eventTypes"));
+        if (eventTypes.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException("an event type must not be blank, got " + eventTypes);
+        }
     }
 
     /**
@@ -77,25 +85,34 @@ public record Receiver(
         Objects.requireNonNull(profile, "profile: pass one of " + String.join(", ", Profiles.names())
                 + ", or a Profile with a declarative scheme");
         return new Receiver(url, profile, Arrays.asList(Objects.requireNonNull(secrets, "secrets")), Optional.empty(),
-                profile.tolerance(), profile.timeout(), profile.timeout());
+                profile.tolerance(), profile.timeout(), profile.timeout(), List.of());
     }
 
     public Receiver withProbe(Probe newProbe) {
         return new Receiver(url, profile, secrets, Optional.of(Objects.requireNonNull(newProbe, "probe")), tolerance,
-                timeout, latencyBound);
+                timeout, latencyBound, eventTypes);
     }
 
     /** The receiver enforces another tolerance window than the provider documents (same direction). */
     public Receiver withTolerance(Duration window) {
-        return new Receiver(url, profile, secrets, probe, tolerance.withWindow(window), timeout, latencyBound);
+        return new Receiver(url, profile, secrets, probe, tolerance.withWindow(window), timeout, latencyBound,
+                eventTypes);
     }
 
     public Receiver withTimeout(Duration newTimeout) {
-        return new Receiver(url, profile, secrets, probe, tolerance, newTimeout, latencyBound);
+        return new Receiver(url, profile, secrets, probe, tolerance, newTimeout, latencyBound, eventTypes);
     }
 
     public Receiver withLatencyBound(Duration bound) {
-        return new Receiver(url, profile, secrets, probe, tolerance, timeout, bound);
+        return new Receiver(url, profile, secrets, probe, tolerance, timeout, bound, eventTypes);
+    }
+
+    /**
+     * The event types the receiver processes, for a receiver that acts on some events and only
+     * acknowledges the rest: the checks that observe side effects send these.
+     */
+    public Receiver withEventTypes(String... types) {
+        return new Receiver(url, profile, secrets, probe, tolerance, timeout, latencyBound, Arrays.asList(types));
     }
 
     private static void requirePositive(Duration d, String name) {

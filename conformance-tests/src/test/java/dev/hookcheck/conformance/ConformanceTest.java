@@ -3,6 +3,7 @@ package dev.hookcheck.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hookcheck.conformance.CheckResult.Cause;
 import dev.hookcheck.conformance.CheckResult.Outcome;
 import dev.hookcheck.conformance.check.Checks;
 import dev.hookcheck.conformance.reference.ReferenceReceiver;
@@ -71,7 +72,10 @@ class ConformanceTest {
         assertThat(results).extracting(CheckResult::message).containsExactly(
                 "[RPL-001] rejects a timestamp just beyond the tolerance: not applicable: GitHub signs no timestamp,"
                         + " so there is no replay window",
-                "[IDM-001] processes a retried event once and acknowledges the retry: skipped: no probe");
+                "[IDM-001] processes a retried event once and acknowledges the retry: not verified: no probe (pass"
+                        + " --probe-url, --probe-sql or --probe-cmd, or Receiver.withProbe, so the kit can count how"
+                        + " often the receiver processed each event)");
+        assertThat(results).extracting(CheckResult::cause).containsExactly(Cause.NOT_APPLICABLE, Cause.NO_PROBE);
         assertThat(results).extracting(CheckResult::evidence).containsOnlyNulls();
     }
 

@@ -45,10 +45,12 @@ class ReportShapeTest {
         JsonNode json = JsonMapper.shared().readTree(report.toJson());
 
         assertThat(json.propertyNames()).containsExactly("profile", "target", "startedAt", "durationMs", "summary",
-                "checks");
+                "notVerified", "howToVerify", "checks");
+        assertThat(json.get("notVerified").valueStream().map(JsonNode::asString)).containsExactlyElementsOf(
+                report.notVerified().stream().map(CheckResult::id).toList()).isNotEmpty();
         assertThat(json.get("startedAt").asString()).isEqualTo("2026-03-30T09:15:02Z");
         assertThat(json.get("checks")).allSatisfy(entry -> assertThat(entry.propertyNames()).containsExactly("id",
-                "title", "category", "level", "outcome", "message", "hint", "durationMs", "evidence"));
+                "title", "category", "level", "outcome", "cause", "message", "hint", "durationMs", "evidence"));
         assertThat(json.get("checks")).extracting(e -> e.get("outcome").asString()).contains("passed", "failed",
                 "skipped");
         JsonNode failed = json.get("checks").get(1); // SIG-002, accepted although unsigned
@@ -60,6 +62,7 @@ class ReportShapeTest {
         assertThat(json.at("/summary/passed").asInt()).isEqualTo(summary.passed());
         assertThat(json.at("/summary/failed").asInt()).isEqualTo(summary.failed()).isPositive();
         assertThat(json.at("/summary/skipped").asInt()).isEqualTo(summary.skipped());
+        assertThat(json.at("/summary/notVerified").asInt()).isEqualTo(summary.notVerified()).isPositive();
     }
 
     @Test
@@ -94,7 +97,7 @@ class ReportShapeTest {
     @Test
     void whateverAReceiverAnsweredIsEscaped() {
         CheckResult hostile = new CheckResult("SIG-001", "accepts a correctly signed delivery", Category.SIGNATURE,
-                Level.required(), CheckResult.Outcome.FAILED, "[SIG-001] got <script>alert(1)</script> & \"more\"",
+                Level.required(), CheckResult.Outcome.FAILED, CheckResult.Cause.CHECKED, "[SIG-001] got <script>alert(1)</script> & \"more\"",
                 "verify it.", 3, new CheckResult.Evidence(
                         new CheckResult.Request("POST", "http://x/?a=1&b=2", java.util.Map.of(), "{}"),
                         new CheckResult.Response(500, java.util.Map.of("X-Evil", "<b>\u0001</b>"),

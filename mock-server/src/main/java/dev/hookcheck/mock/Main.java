@@ -1,13 +1,17 @@
 package dev.hookcheck.mock;
 
 import dev.hookcheck.core.profile.Profiles;
+import dev.hookcheck.mock.MockServerConfig.DfnsUserActions;
+import dev.hookcheck.mock.store.Credential;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the sandbox until Ctrl-C: {@code [--port N] [--api-key KEY] [--seed N] [--events N]}. The
- * {@code hookcheck serve} command of the CLI module supersedes this entry point.
+ * Runs the sandbox until Ctrl-C: {@code [--port N] [--api-key KEY] [--seed N] [--events N]
+ * [--dfns-user-actions real|any]}. The {@code hookcheck serve} command of the CLI module supersedes
+ * this entry point.
  */
 public final class Main {
     private Main() {}
@@ -25,8 +29,13 @@ public final class Main {
                     case "--api-key" -> config.withApiKey(value);
                     case "--seed" -> config.withSeed(Long.parseLong(value));
                     case "--events" -> config.withEventsPerProfile(Integer.parseInt(value));
+                    case "--dfns-user-actions" -> config.withDfnsUserActions(switch (value) {
+                        case "real" -> DfnsUserActions.REAL;
+                        case "any" -> DfnsUserActions.ANY;
+                        default -> throw new IllegalArgumentException("--dfns-user-actions must be real or any, got " + value);
+                    });
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; options: --port N, --api-key KEY, --seed N, --events N");
+                            + "; options: --port N, --api-key KEY, --seed N, --events N, --dfns-user-actions real|any");
                 };
             }
         } catch (IllegalArgumentException e) {
@@ -41,6 +50,28 @@ public final class Main {
         }, "hookcheck-shutdown"));
         printBanner(server, System.out);
         stopped.await();
+    }
+
+    /**
+     * The key credentials that sign user actions: a Dfns client needs a credential id and its private
+     * key (the SDK's {@code AsymmetricKeySigner({credId, privateKey})}), so the sandbox's own are shown whole.
+     */
+    private static void printCredentials(MockServer server, PrintStream out) {
+        List<Credential> credentials = server.store().credentials();
+        if (credentials.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Key credentials (user-action signing: credId and private key for @dfns/sdk-keysigner's AsymmetricKeySigner):");
+        for (Credential credential : credentials) {
+            out.printf("  %-8s %-44s organization %s, %s%s%n", credential.profile(), credential.id(),
+                    credential.organizationId(), credential.publicKey().algorithm(),
+                    credential.privateKey().isPresent() ? ", private key:" : " (its private key is its owner's)");
+            credential.privateKey().ifPresent(key -> out.print(key.reveal()));
+        }
+        if (server.context().config().dfnsUserActions() == DfnsUserActions.ANY) {
+            out.println("  (--dfns-user-actions any: Dfns changes accept any non-empty X-DFNS-USERACTION)");
+        }
     }
 
     /**
@@ -68,6 +99,7 @@ public final class Main {
         for (Map.Entry<String, Map<String, String>> key : server.store().apiKeys().entrySet()) {
             key.getValue().forEach((profile, org) -> out.printf("  %-8s %-44s organization %s%n", profile, key.getKey(), org));
         }
+        printCredentials(server, out);
         out.println();
         out.println("Try:");
         out.println("  curl -H 'Authorization: Bearer <vitable key>' " + server.baseUrl() + "/v1/webhook-events?limit=5");

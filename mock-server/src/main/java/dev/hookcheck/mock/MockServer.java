@@ -73,7 +73,7 @@ public final class MockServer implements AutoCloseable {
                 connector.setPort(config.port());
                 return connector;
             });
-            javalin.routes.before(new RequestGuard(isLoopback(config.host()), dialects.get(0).pathPrefix(),
+            javalin.routes.before(new RequestGuard(isLoopback(config.host()), dialects.get(0)::owns,
                     Set.of("/__admin/health", "/__admin/openapi.json"), config.adminToken()));
             dialects.forEach(d -> d.routes(javalin.routes));
             new Dashboard().routes(javalin.routes);
@@ -171,7 +171,7 @@ public final class MockServer implements AutoCloseable {
     /** The dialect owning {@code path} (raw, as sent); errors of paths no dialect owns take the admin shape. */
     private Dialect dialectOf(String path) {
         for (Dialect d : dialects) {
-            if (path.startsWith(d.pathPrefix())) {
+            if (d.owns(path)) {
                 return d;
             }
         }

@@ -19,7 +19,8 @@ public final class Checks {
             new StaleTimestampRejected(), new FreshTimestampAccepted(), new FutureTimestampRejected(),
             new MillisecondTimestampRejected(), new NonNumericTimestampRejected(), new ExactReplayHarmless(),
             new RetryProcessedOnce(), new ConcurrentDuplicatesProcessedOnce(), new ForgedRequestHarmless(),
-            new RetryOfChainProcessedOnce(), new BurstNothingLost(),
+            new RetryOfChainProcessedOnce(), new BurstNothingLost(), new IdenticalBodiesProcessedSeparately(),
+            new SameResourceEventsProcessed(), new ForgeryDoesNotClaimTheId(),
             new UnknownEventTypeAcknowledged(), new MalformedJsonNo5xx(), new AnswersInTime(),
             new LargePayloadAccepted(),
             new SuccessStatus(), new NoRedirect(), new JsonCharsetAccepted());

@@ -18,7 +18,7 @@ public final class ConcurrentDuplicatesProcessedOnce extends Check {
 
     public ConcurrentDuplicatesProcessedOnce() {
         super("IDM-002", Category.IDEMPOTENCY, "processes concurrent duplicates once",
-                COPIES + " deliveries of one event (timestamps a few seconds apart), all sent at the same moment",
+                COPIES + " deliveries of one event (two timestamps a second apart, so two signatures), all sent at the same moment",
                 "at least one 2xx, and the event processed once",
                 "claim the idempotency key atomically before processing (INSERT … ON CONFLICT DO NOTHING, a unique"
                         + " index, SETNX, putIfAbsent), not with a separate check and insert.",
@@ -36,7 +36,7 @@ public final class ConcurrentDuplicatesProcessedOnce extends Check {
         Attempt attempt = session.attempt(event, session.now());
         List<Delivery> copies = new ArrayList<>();
         for (int i = 0; i < COPIES; i++) {
-            copies.add(session.deliver(event, session.resent(attempt, session.now() - i * session.margin() / COPIES)));
+            copies.add(session.deliver(event, session.resent(attempt, session.now() - i % 2)));
         }
         List<Exchange> answers = session.sendAll(copies);
         Exchange first = answers.get(0);

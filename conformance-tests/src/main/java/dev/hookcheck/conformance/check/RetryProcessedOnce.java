@@ -14,7 +14,7 @@ import dev.hookcheck.core.event.Event;
 public final class RetryProcessedOnce extends Check {
     public RetryProcessedOnce() {
         super("IDM-001", Category.IDEMPOTENCY, "processes a retried event once and acknowledges the retry",
-                "an event delivered 30 s ago, then the same event again with a new timestamp and signature",
+                "a delivery of a new event, then the same event again a second later, with a new timestamp and signature",
                 "2xx for both, and the event processed once",
                 "deduplicate on the profile's idempotency key (not on the signature or timestamp), and answer 2xx to a"
                         + " duplicate you have already processed: a 4xx makes the provider retry or disable the endpoint.",
@@ -30,7 +30,7 @@ public final class RetryProcessedOnce extends Check {
     @Override
     public void run(Session session) {
         Event event = session.event();
-        Attempt first = session.attempt(event, session.now() - session.margin());
+        Attempt first = session.attempt(event, session.now() - 1);
         Delivery original = session.deliver(event, first);
         session.expectAccepted(session.send(original), "for the first delivery");
         Exchange retry = session.send(session.deliver(event, session.resent(first, session.now())));

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -16,13 +17,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * POSTs deliveries to the receiver with the JDK client: HTTP/1.1 (header names go out in the letter
- * case a check chose), redirects never followed, every text recorded with secrets blanked.
+ * case a check chose), redirects never followed, every text recorded with secrets blanked. One
+ * deadline covers the whole exchange, headers and body: a receiver that sends its headers and then
+ * trickles the body gets no more time than one that never answers. At most {@link #MAX_RESPONSE_BYTES}
+ * of an answer's body are read; the rest is never downloaded.
  */
 final class Http {
+    /** How much of a response body is read: the evidence needs kilobytes, not megabytes. */
+    static final int MAX_RESPONSE_BYTES = 64 * 1024;
     private static final int MAX_BODY_CHARS = 4000;
+    private static final ScheduledExecutorService DEADLINES = deadlines();
 
     private final HttpClient client;
     private final URI url;
@@ -36,6 +49,16 @@ final class Http {
                 .build();
         this.url = receiver.url();
         this.redactor = new Redactor(receiver.secrets());
+    }
+
+    private static ScheduledExecutorService deadlines() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "hookcheck-exchange-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 
     Exchange send(Delivery delivery, Duration timeout) {
@@ -53,15 +76,17 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
         delivery.headers().forEach(builder::header);
         CheckResult.Request recorded = new CheckResult.Request("POST", url.toString(), redact(delivery.headers()),
-                cut(redactor.redact(delivery.bodyText()), delivery.body().length));
+                cut(redactor.redact(delivery.bodyText()), delivery.body().length, false));
         long start = System.nanoTime();
-        return client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray())
+        long deadline = start + timeout.toNanos();
+        return client.sendAsync(builder.build(), info -> new Capped(deadline))
                 .handle((response, error) -> {
                     long elapsed = (System.nanoTime() - start) / 1_000_000;
                     if (error != null) {
                         return new Exchange(recorded, null, null, failure(unwrap(error), timeout), elapsed);
                     }
-                    String body = redactor.redact(new String(response.body(), StandardCharsets.UTF_8));
+                    Capped.Body read = response.body();
+                    String body = redactor.redact(new String(read.bytes(), StandardCharsets.UTF_8));
                     Map<String, String> headers = new LinkedHashMap<>();
                     response.headers().map().forEach((name, values) -> {
                         if (!name.startsWith(":")) {
@@ -69,8 +94,80 @@ final class Http {
                         }
                     });
                     return new Exchange(recorded, new CheckResult.Response(response.statusCode(), headers,
-                            cut(body, response.body().length)), body, null, elapsed);
+                            cut(body, read.bytes().length, read.truncated())), body, null, elapsed);
                 });
+    }
+
+    /**
+     * Reads at most {@link #MAX_RESPONSE_BYTES} of a body and gives up at the exchange's deadline; either way
+     * it cancels its subscription, which closes the connection instead of downloading the rest.
+     */
+    private static final class Capped implements HttpResponse.BodySubscriber<Capped.Body> {
+        record Body(byte[] bytes, boolean truncated) {}
+
+        private final long deadline;
+        private final CompletableFuture<Body> result = new CompletableFuture<>();
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private Flow.Subscription subscription;
+        private ScheduledFuture<?> timer;
+
+        Capped(long deadline) {
+            this.deadline = deadline;
+        }
+
+        @Override
+        public CompletionStage<Body> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            long left = deadline - System.nanoTime();
+            timer = DEADLINES.schedule(this::expire, Math.max(0, left), TimeUnit.NANOSECONDS);
+            s.request(Long.MAX_VALUE);
+        }
+
+        private void expire() {
+            subscription.cancel();
+            result.completeExceptionally(new HttpTimeoutException("the body did not arrive in time"));
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            synchronized (bytes) {
+                for (ByteBuffer buffer : buffers) {
+                    int room = MAX_RESPONSE_BYTES - bytes.size();
+                    int take = Math.min(room, buffer.remaining());
+                    byte[] chunk = new byte[take];
+                    buffer.get(chunk);
+                    bytes.write(chunk, 0, take);
+                    if (buffer.hasRemaining()) {
+                        finish(true);
+                        subscription.cancel();
+                        return;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            timer.cancel(false);
+            result.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            synchronized (bytes) {
+                finish(false);
+            }
+        }
+
+        private void finish(boolean truncated) {
+            timer.cancel(false);
+            result.complete(new Body(bytes.toByteArray(), truncated));
+        }
     }
 
     private Map<String, String> redact(Map<String, String> headers) {
@@ -88,16 +185,21 @@ final class Http {
             return "no answer within " + timeout.toMillis() + " ms";
         }
         if (error instanceof ConnectException) {
-            return "no connection to " + url + " (" + error.getClass().getSimpleName() + ")";
+            return "no connection to " + url + " (connection refused)";
         }
         if (error instanceof IOException) {
-            return "no answer (" + redactor.redact(String.valueOf(error.getMessage())) + ")";
+            return "no answer (" + redactor.redact(error.getMessage() == null ? "the connection was closed"
+                    : Text.cut(error.getMessage(), 200)) + ")";
         }
-        return "no answer (" + error.getClass().getSimpleName() + ")";
+        return "no answer (the exchange failed)";
     }
 
-    private static String cut(String text, int bytes) {
-        return text.length() <= MAX_BODY_CHARS ? text
-                : text.substring(0, MAX_BODY_CHARS) + "… (" + bytes + " bytes in all)";
+    private static String cut(String text, int bytes, boolean truncated) {
+        String suffix = truncated ? "… (more than " + MAX_RESPONSE_BYTES + " bytes; the rest was not read)"
+                : "… (" + bytes + " bytes in all)";
+        if (text.length() <= MAX_BODY_CHARS) {
+            return truncated ? text + suffix : text;
+        }
+        return text.substring(0, MAX_BODY_CHARS) + suffix;
     }
 }

@@ -1,6 +1,7 @@
 package dev.hookcheck.conformance.internal;
 
 import dev.hookcheck.conformance.CheckResult;
+import dev.hookcheck.conformance.Probe;
 import dev.hookcheck.conformance.Receiver;
 import dev.hookcheck.core.Secret;
 import dev.hookcheck.core.event.Attempt;
@@ -12,6 +13,7 @@ import dev.hookcheck.core.signing.SignatureScheme;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -33,15 +35,18 @@ public final class Session {
     private final Receiver receiver;
     private final Http http;
     private final Wire wire;
-    private final String checkId;
+    private final Duration settle;
     private final SplittableRandom random = new SplittableRandom(SEEDS.nextLong());
+    private final String organizationId;
+    private final List<Exchange> exchanges = new ArrayList<>();
     private Exchange last;
 
-    Session(Receiver receiver, Http http, Wire wire, String checkId) {
+    Session(Receiver receiver, Http http, Wire wire, Duration settle) {
         this.receiver = receiver;
         this.http = http;
         this.wire = wire;
-        this.checkId = checkId;
+        this.settle = settle;
+        this.organizationId = receiver.profile().ids().organization().generate(random);
     }
 
     public Receiver receiver() {
@@ -80,26 +85,56 @@ public final class Session {
 
     // ---- events and deliveries
 
-    /** A new event of the profile's first current type, its data marked with the check id. */
-    public Event event() {
-        return event(null);
+    /**
+     * The event types the checks send: the ones the receiver says it processes, else the profile's first
+     * business event (not a renamed one, not one about the webhook itself such as GitHub's ping).
+     */
+    public List<EventType> eventTypes() {
+        if (!receiver.eventTypes().isEmpty()) {
+            return receiver.eventTypes().stream().map(this::type).toList();
+        }
+        List<EventType> business = profile().events().businessTypes();
+        return List.of(business.isEmpty() ? profile().events().types().get(0) : business.get(0));
     }
 
-    /** A new event of the given type (null: the profile's first current one), its data marked with the check id. */
+    /** The catalog's type of this name; an unknown name is about the first business event's resource. */
+    private EventType type(String name) {
+        return profile().events().find(name).orElseGet(() -> {
+            List<EventType> business = profile().events().businessTypes();
+            EventType like = business.isEmpty() ? profile().events().types().get(0) : business.get(0);
+            return new EventType(name, like.resourceType());
+        });
+    }
+
+    /** A new event of the first type the checks send, with realistic data, created now. */
+    public Event event() {
+        return event(eventTypes().get(0).name());
+    }
+
+    /** A new event of the given type (also one the catalog does not know), with realistic data, created now. */
     public Event event(String type) {
-        Profile profile = profile();
-        EventType known = profile.events().types().stream().filter(t -> !t.deprecated()).findFirst().orElseThrow();
-        String resourceType = type == null ? known.resourceType()
-                : profile.events().find(type).map(EventType::resourceType).orElse(known.resourceType());
-        String resourceId = profile.ids().resource(resourceType).generate(random);
-        ObjectNode node = JSON.createObjectNode();
-        node.put("id", resourceId);
-        node.put("object", resourceType);
-        node.put("hookcheck", checkId);
-        Instant now = Instant.ofEpochSecond(now());
-        return new Event(profile.ids().event().generate(random), profile.name(),
-                profile.ids().organization().generate(random), type == null ? known.name() : type, resourceType,
-                resourceId, now, JSON.writeValueAsString(node));
+        return profile().exampleEvent(type(type), organizationId, Instant.ofEpochSecond(now()), random);
+    }
+
+    /** A new event of the given type about an existing resource. */
+    public Event eventAbout(EventType type, String resourceId) {
+        return profile().exampleEvent(type, organizationId, resourceId, Instant.ofEpochSecond(now()), random);
+    }
+
+    /** The same event under another id: a distinct event whose content is the same. */
+    public Event twin(Event event) {
+        return new Event(profile().ids().event().generate(random), event.profile(), event.organizationId(),
+                event.type(), event.resourceType(), event.resourceId(), event.createdAt(), event.dataJson());
+    }
+
+    /** {@code n} new events, cycling through the types the checks send. */
+    public List<Event> events(int n) {
+        List<EventType> types = eventTypes();
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            events.add(event(types.get(i % types.size()).name()));
+        }
+        return events;
     }
 
     /** The first attempt of an event, sent (and signed) at {@code sentAt} unix seconds. */
@@ -217,14 +252,21 @@ public final class Session {
 
     public Exchange send(Delivery delivery, Duration timeout) {
         last = http.send(delivery, timeout);
+        exchanges.add(last);
         return last;
+    }
+
+    /** Sends without making it the check's evidence: for the observation's sentinel. */
+    Exchange sendQuietly(Delivery delivery) {
+        return http.send(delivery, receiver.timeout());
     }
 
     /** Sends all at once (in parallel) and returns the answers in the order given. */
     public List<Exchange> sendAll(List<Delivery> deliveries) {
-        List<Exchange> exchanges = http.sendAll(deliveries, receiver.timeout());
-        last = exchanges.isEmpty() ? last : exchanges.get(exchanges.size() - 1);
-        return exchanges;
+        List<Exchange> answers = http.sendAll(deliveries, receiver.timeout());
+        last = answers.isEmpty() ? last : answers.get(answers.size() - 1);
+        exchanges.addAll(answers);
+        return answers;
     }
 
     /** The evidence of the last exchange, or null before the first. */
@@ -232,17 +274,23 @@ public final class Session {
         return last == null ? null : last.evidence();
     }
 
+    /** Every exchange of the check, in the order sent. */
+    List<Exchange> exchanges() {
+        return List.copyOf(exchanges);
+    }
+
     // ---- the probe
 
+    /** How many times the receiver processed the event, as the probe says now. */
     public int timesProcessed(String key) {
-        var probe = receiver.probe().orElseThrow(() -> new CheckSkipped("no probe"));
+        Probe probe = receiver.probe().orElseThrow(() -> new CheckSkipped("no probe"));
         try {
             return probe.timesProcessed(key);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw fail(null, "the probe to answer for " + key, "an interruption");
+            throw new ProbeFailure("the probe was interrupted");
         } catch (Exception e) {
-            throw fail(null, "the probe to answer for " + key, "an error: " + e.getMessage());
+            throw new ProbeFailure(e.getMessage() == null ? "the probe failed" : e.getMessage());
         }
     }
 
@@ -262,14 +310,21 @@ public final class Session {
         }
     }
 
+    /** Fails unless the event is processed exactly {@code times} times once the receiver has settled. */
     public void expectProcessed(String key, int times, Exchange exchange, String what) {
-        int seen = timesProcessed(key);
-        if (seen != times) {
-            throw fail(exchange, "the event " + processed(times) + " " + what, processed(seen));
-        }
+        expectProcessed(Map.of(key, times), exchange, what);
     }
 
-    private static String processed(int times) {
+    /**
+     * Fails unless every event is processed exactly as often as expected once the receiver has settled:
+     * see {@link Observation}.
+     */
+    public void expectProcessed(Map<String, Integer> expected, Exchange exchange, String what) {
+        new Observation(this, settle).expect(expected, exchange, what);
+    }
+
+    /** {@code never processed}, {@code processed once}, {@code processed twice}, {@code processed 3 times}. */
+    static String processed(int times) {
         return switch (times) {
             case 0 -> "never processed";
             case 1 -> "processed once";

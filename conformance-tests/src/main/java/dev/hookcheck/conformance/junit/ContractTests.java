@@ -3,10 +3,8 @@ package dev.hookcheck.conformance.junit;
 import dev.hookcheck.conformance.CheckResult;
 import dev.hookcheck.conformance.Level;
 import dev.hookcheck.conformance.Options;
-import dev.hookcheck.conformance.ProgressListener;
 import dev.hookcheck.conformance.Receiver;
 import dev.hookcheck.conformance.check.Check;
-import dev.hookcheck.conformance.check.Checks;
 import dev.hookcheck.conformance.internal.EvidenceText;
 import dev.hookcheck.conformance.internal.Runner;
 import java.util.stream.Stream;
@@ -34,20 +32,25 @@ public final class ContractTests {
      * options' listener what its check found before it passes, fails or aborts.
      */
     public static Stream<DynamicTest> of(Receiver receiver, Options options) {
-        Runner runner = new Runner(receiver);
-        return runner.selection(options).stream().map(check -> test(runner, check, options.listener()));
+        Runner runner = new Runner(receiver, options);
+        return runner.selection().stream().map(check -> test(runner, check));
     }
 
     static Stream<DynamicTest> of(WebhookReceiverContract contract, Level.Kind kind) {
         Receiver receiver = receiverOf(contract);
-        Runner runner = new Runner(receiver);
-        return Checks.all().stream()
+        Options options = contract.options();
+        if (options == null) {
+            throw new IllegalStateException(contract.getClass().getSimpleName() + ".options() returned null: return"
+                    + " Options.defaults() or leave the method out");
+        }
+        Runner runner = new Runner(receiver, options.minimumLevel(Level.Kind.RECOMMENDED));
+        return runner.selection().stream()
                 .filter(check -> check.level(receiver).kind() == kind)
-                .map(check -> test(runner, check, ProgressListener.NONE));
+                .map(check -> test(runner, check));
     }
 
-    private static DynamicTest test(Runner runner, Check check, ProgressListener listener) {
-        return DynamicTest.dynamicTest(check.id() + " " + check.title(), () -> verdict(runner.run(check, listener)));
+    private static DynamicTest test(Runner runner, Check check) {
+        return DynamicTest.dynamicTest(check.id() + " " + check.title(), () -> verdict(runner.run(check)));
     }
 
     private static Receiver receiverOf(WebhookReceiverContract contract) {

@@ -1,6 +1,7 @@
 package dev.hookcheck.conformance.junit;
 
 import dev.hookcheck.conformance.Level;
+import dev.hookcheck.conformance.Options;
 import dev.hookcheck.conformance.Receiver;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -33,6 +34,16 @@ public interface WebhookReceiverContract {
 
     /** The receiver under test, already listening. */
     Receiver receiver();
+
+    /**
+     * How the checks run: which ones ({@code Options.checks}), how long they wait for side effects to
+     * settle ({@code Options.settle}), whether a missing probe fails them ({@code Options.requireProbe}).
+     * The level is the factory's own: the required factory runs the required checks, the recommended one
+     * the recommended checks.
+     */
+    default Options options() {
+        return Options.defaults();
+    }
 
     @TestFactory
     @Tag("required")

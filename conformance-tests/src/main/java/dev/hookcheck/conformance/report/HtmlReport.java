@@ -21,6 +21,7 @@ final class HtmlReport {
             .summary{display:flex;gap:1rem;margin:1.5rem 0}
             .summary div{border-radius:.5rem;padding:.75rem 1.25rem;font-size:1.1rem}
             .verdict{font-size:1.2rem;font-weight:600}
+            .notice{border-radius:.5rem;padding:.75rem 1.25rem}
             .passed{background:#e3f4e8;color:#175c2c}.failed{background:#fbe3e1;color:#8a1c12}\
             .skipped{background:#eef0f3;color:#4a5560}
             details{border:1px solid #d6dbe0;border-radius:.5rem;margin:.5rem 0;padding:.5rem 1rem}
@@ -55,6 +56,19 @@ final class HtmlReport {
                                 + " failed: " + escape(String.join(", ", requiredFailures.stream()
                                         .map(CheckResult::id).toList())) + ".")
                 .append("</p>\n");
+        report.stopped().ifPresent(reason -> html.append("<p class=\"notice failed\">The run stopped early: ")
+                .append(escape(reason)).append(". The checks left were not run.</p>\n"));
+        List<CheckResult> notVerified = report.notVerified();
+        if (!notVerified.isEmpty()) {
+            html.append("<p class=\"notice skipped\"><strong>").append(notVerified.size()).append(" check")
+                    .append(notVerified.size() == 1 ? " was" : "s were").append(" not verified</strong> (no probe): ");
+            for (int i = 0; i < notVerified.size(); i++) {
+                String id = escape(notVerified.get(i).id());
+                html.append(i == 0 ? "" : ", ").append("<a href=\"#").append(id).append("\">").append(id)
+                        .append("</a>");
+            }
+            html.append(". To verify them, ").append(escape(Report.HOW_TO_VERIFY)).append(".</p>\n");
+        }
         html.append("<div class=\"summary\"><div class=\"passed\">").append(summary.passed())
                 .append(" passed</div><div class=\"failed\">").append(summary.failed())
                 .append(" failed</div><div class=\"skipped\">").append(summary.skipped())

@@ -23,6 +23,13 @@ final class JsonReport {
         counts.put("passed", summary.passed());
         counts.put("failed", summary.failed());
         counts.put("skipped", summary.skipped());
+        counts.put("notVerified", summary.notVerified());
+        ArrayNode notVerified = root.putArray("notVerified");
+        report.notVerified().forEach(result -> notVerified.add(result.id()));
+        if (!report.notVerified().isEmpty()) {
+            root.put("howToVerify", Report.HOW_TO_VERIFY);
+        }
+        report.stopped().ifPresent(reason -> root.put("stopped", reason));
         ArrayNode checks = root.putArray("checks");
         report.checks().forEach(result -> checks.add(entry(result)));
         return JSON.writeValueAsString(root) + "\n";
@@ -35,6 +42,7 @@ final class JsonReport {
         entry.put("category", result.category().code());
         entry.put("level", result.level().code());
         entry.put("outcome", result.outcome().code());
+        entry.put("cause", result.cause().code());
         entry.put("message", result.message());
         entry.put("hint", result.hint());
         entry.put("durationMs", result.durationMs());

@@ -38,6 +38,13 @@ final class JunitXmlReport {
             xml.writeStartElement("properties");
             property(xml, "profile", report.profile());
             property(xml, "target", report.target());
+            if (!report.notVerified().isEmpty()) {
+                property(xml, "notVerified", String.join(",", report.notVerified().stream().map(CheckResult::id)
+                        .toList()) + ": " + Report.HOW_TO_VERIFY);
+            }
+            if (report.stopped().isPresent()) {
+                property(xml, "stopped", report.stopped().get());
+            }
             xml.writeCharacters("\n  ");
             xml.writeEndElement();
             for (CheckResult result : report.checks()) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One run of the checks against one receiver, and its three renderings.
@@ -23,25 +24,46 @@ import java.util.Objects;
  * @param startedAt when the run started (kept to the millisecond)
  * @param durationMs how long the whole run took
  * @param checks what each check found, in the order they ran
+ * @param stopped why the run stopped early (the receiver did not answer), if it did
  */
-public record Report(String profile, String target, Instant startedAt, long durationMs, List<CheckResult> checks) {
+public record Report(String profile, String target, Instant startedAt, long durationMs, List<CheckResult> checks,
+        Optional<String> stopped) {
     public static final String JSON_FILE = "report.json";
     public static final String JUNIT_FILE = "junit.xml";
     public static final String HTML_FILE = "report.html";
 
-    /** How many checks passed, failed and were skipped. */
-    public record Summary(int passed, int failed, int skipped) {}
+    /**
+     * How many checks passed, failed and were skipped; {@code notVerified} of the skipped ones observe side
+     * effects and had no probe.
+     */
+    public record Summary(int passed, int failed, int skipped, int notVerified) {}
+
+    /** How to verify the checks a run without a probe could not: for the top of every report. */
+    public static final String HOW_TO_VERIFY = "give the run a probe (--probe-url, --probe-sql or --probe-cmd;"
+            + " Receiver.withProbe in Java) so it can count how often the receiver processed each event;"
+            + " --require-probe makes a run without one fail";
 
     public Report {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(target, "target");
         startedAt = Objects.requireNonNull(startedAt, "startedAt").truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         checks = List.copyOf(checks);
+        Objects.requireNonNull(stopped, "stopped");
+    }
+
+    /** A run that went to its end. */
+    public Report(String profile, String target, Instant startedAt, long durationMs, List<CheckResult> checks) {
+        this(profile, target, startedAt, durationMs, checks, Optional.empty());
     }
 
     public Summary summary() {
         return new Summary(count(CheckResult.Outcome.PASSED), count(CheckResult.Outcome.FAILED),
-                count(CheckResult.Outcome.SKIPPED));
+                count(CheckResult.Outcome.SKIPPED), notVerified().size());
+    }
+
+    /** The checks that observe side effects and were skipped for want of a probe. */
+    public List<CheckResult> notVerified() {
+        return checks.stream().filter(c -> c.skipped() && c.notVerified()).toList();
     }
 
     /** The required checks that failed; the run is a success when there are none. */

@@ -148,10 +148,10 @@ class WebhookReceiverContractTest {
     @Test
     void withoutAProbeTheIdempotencyChecksAreAbortedNotPassed() {
         EngineExecutionResults results = run(VitableWithoutProbe.class, TagFilter.includeTags("required"));
-        results.testEvents().assertStatistics(stats -> stats.aborted(5).failed(0));
+        results.testEvents().assertStatistics(stats -> stats.aborted(7).failed(0));
         assertThat(results.testEvents().aborted().list()).allSatisfy(event -> {
             assertThat(throwableOf(event)).isInstanceOf(TestAbortedException.class);
-            assertThat(throwableOf(event).getMessage()).endsWith(": skipped: no probe");
+            assertThat(throwableOf(event).getMessage()).contains(": not verified: no probe (pass --probe-url");
         });
     }
 

@@ -5,11 +5,15 @@ import dev.hookcheck.conformance.reference.FlawedReceivers.Answers204;
 import dev.hookcheck.conformance.reference.FlawedReceivers.AnswersSlowly;
 import dev.hookcheck.conformance.reference.FlawedReceivers.AnyVersion;
 import dev.hookcheck.conformance.reference.FlawedReceivers.CaseSensitiveHeaders;
+import dev.hookcheck.conformance.reference.FlawedReceivers.ClaimsBeforeVerifying;
 import dev.hookcheck.conformance.reference.FlawedReceivers.ComparesExpectedLength;
 import dev.hookcheck.conformance.reference.FlawedReceivers.ComparesPrefix;
 import dev.hookcheck.conformance.reference.FlawedReceivers.CrashesOnTextTimestamp;
+import dev.hookcheck.conformance.reference.FlawedReceivers.DedupesByBodyHash;
+import dev.hookcheck.conformance.reference.FlawedReceivers.DedupesByResource;
 import dev.hookcheck.conformance.reference.FlawedReceivers.DropsWhenBusy;
 import dev.hookcheck.conformance.reference.FlawedReceivers.EchoesExpectedSignature;
+import dev.hookcheck.conformance.reference.FlawedReceivers.EnqueuesForged;
 import dev.hookcheck.conformance.reference.FlawedReceivers.FailsOnUnknownType;
 import dev.hookcheck.conformance.reference.FlawedReceivers.FirstSignatureOnly;
 import dev.hookcheck.conformance.reference.FlawedReceivers.GuessesMilliseconds;
@@ -67,9 +71,18 @@ public enum Flaw {
     ECHOES_EXPECTED_SIGNATURE("puts the expected signature in its error body", EchoesExpectedSignature::new,
             "vitable", "github"),
     PROCESSES_DUPLICATES("processes duplicates again", ProcessesDuplicates::new, "standard", "dfns"),
+    PROCESSES_DUPLICATES_QUEUED("processes duplicates again, from a queue", ProcessesDuplicates::new, true,
+            "standard", "github"),
     RACES_ON_DUPLICATES("checks, then inserts, without a lock", RacesOnDuplicates::new, "stripe"),
     REJECTS_DUPLICATES("answers 409 to a verified duplicate", RejectsDuplicates::new, "vitable", "dfns"),
     PROCESSES_BEFORE_VERIFYING("processes the event before verifying it", ProcessesBeforeVerifying::new, "preo"),
+    ENQUEUES_FORGED("answers 401 to a forgery but has already enqueued it", EnqueuesForged::new, true, "standard",
+            "dfns"),
+    CLAIMS_BEFORE_VERIFYING("marks the event id as seen before verifying", ClaimsBeforeVerifying::new, "standard",
+            "dfns"),
+    DEDUPES_BY_BODY_HASH("deduplicates on a hash of the body", DedupesByBodyHash::new, "standard", "github"),
+    DEDUPES_BY_RESOURCE("deduplicates on the resource id, not the event id", DedupesByResource::new, "vitable",
+            "stripe"),
     IGNORES_RETRY_OF("deduplicates on the attempt id, ignoring retryOf", IgnoresRetryOf::new, "dfns"),
     DROPS_WHEN_BUSY("drops events that arrive while its one worker is busy", DropsWhenBusy::new, "standard"),
     FAILS_ON_UNKNOWN_TYPE("answers 500 to an unknown event type", FailsOnUnknownType::new, "vitable", "github"),
@@ -84,15 +97,24 @@ public enum Flaw {
     final String description;
     final List<String> profiles;
     private final BiFunction<Profile, Secret, ReferenceReceiver> factory;
+    private final boolean queued;
 
     Flaw(String description, BiFunction<Profile, Secret, ReferenceReceiver> factory, String... profiles) {
+        this(description, factory, false, profiles);
+    }
+
+    /** @param queued the receiver answers first and processes from a queue ({@link ReferenceReceiver#queued}) */
+    Flaw(String description, BiFunction<Profile, Secret, ReferenceReceiver> factory, boolean queued,
+            String... profiles) {
         this.description = description;
         this.factory = factory;
+        this.queued = queued;
         this.profiles = List.of(profiles);
     }
 
     ReferenceReceiver receiver(Profile profile, Secret secret) {
-        return factory.apply(profile, secret);
+        ReferenceReceiver receiver = factory.apply(profile, secret);
+        return queued ? receiver.queued() : receiver;
     }
 
     /** What the receiver does wrong, as its row of the detection matrix reads. */

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -263,6 +265,7 @@ final class FlawedReceivers {
         @Override
         public ReferenceReceiver start() {
             raw = new RawHttpServer(this::respond, this::probeReply);
+            startWorkers();
             return this;
         }
 
@@ -274,6 +277,7 @@ final class FlawedReceivers {
         @Override
         public void close() {
             raw.close();
+            stopWorkers();
         }
 
         @Override
@@ -386,6 +390,74 @@ final class FlawedReceivers {
                 return refuse(request, rejected);
             }
             return first ? success() : duplicate();
+        }
+    }
+
+    /** Marks the event id as seen before it verifies the signature: a forgery with that id claims it first. */
+    static final class ClaimsBeforeVerifying extends ReferenceReceiver {
+        ClaimsBeforeVerifying(Profile p, Secret s) { super(p, s); }
+
+        @Override
+        Reply handle(Request request) throws Exception {
+            JsonNode body = parse(request.body());
+            if (body == null) {
+                return Reply.of(400, "{\"error\":\"the body is not JSON\"}");
+            }
+            String key = idempotencyKey(request, body);
+            if (!claim(key)) {
+                return duplicate();
+            }
+            Verification verification = verify(request);
+            if (verification instanceof Verification.Rejected rejected) {
+                return refuse(request, rejected);
+            }
+            process(key, eventType(request, body));
+            return success();
+        }
+    }
+
+    /** Deduplicates on a hash of the body: two distinct events with the same bytes collide. */
+    static final class DedupesByBodyHash extends ReferenceReceiver {
+        DedupesByBodyHash(Profile p, Secret s) { super(p, s); }
+
+        @Override
+        String claimKey(Request request, JsonNode body, String key) {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(request.body()));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Deduplicates on the id of the resource the event is about, not on the event. */
+    static final class DedupesByResource extends ReferenceReceiver {
+        DedupesByResource(Profile p, Secret s) { super(p, s); }
+
+        @Override
+        String claimKey(Request request, JsonNode body, String key) {
+            String resource = switch (profile.name()) {
+                case "vitable" -> body.path("resource_id").asString();
+                case "stripe" -> body.path("data").path("object").path("id").asString();
+                case "standard" -> body.path("data").path("id").asString();
+                default -> throw new IllegalStateException("no resource id for " + profile.name());
+            };
+            return resource.isEmpty() ? key : resource;
+        }
+    }
+
+    /** Answers 401 to a forgery, but the handler had already put the event on the queue. */
+    static final class EnqueuesForged extends ReferenceReceiver {
+        EnqueuesForged(Profile p, Secret s) { super(p, s); }
+
+        @Override
+        Reply refuse(Request request, Verification.Rejected rejected) {
+            JsonNode body = parse(request.body());
+            if (body != null && rejected.reason() == Reason.BAD_SIGNATURE) {
+                String key = idempotencyKey(request, body);
+                enqueue(key, key, eventType(request, body));
+            }
+            return super.refuse(request, rejected);
         }
     }
 

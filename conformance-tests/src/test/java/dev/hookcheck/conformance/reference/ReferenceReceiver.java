@@ -29,7 +29,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
  * body with core (constant time, the profile's tolerance), then parse, then claim the profile's
  * idempotency key atomically, then process, then answer 200 (the one status every provider counts
  * as success). Flawed receivers ({@link Flaw}) override exactly one step.
+ *
+ * <p>{@link #queued} makes it the other way production receivers are written, as GitHub's and Dfns's
+ * docs recommend: verify, enqueue, answer 200 at once, and let workers claim and process each event a
+ * moment later. What it has done is kept in a {@link Ledger}.
  */
 public class ReferenceReceiver implements AutoCloseable {
     static final String PATH = "/webhooks";
@@ -73,8 +78,10 @@ public class ReferenceReceiver implements AutoCloseable {
     final Profile profile;
     final List<Secret> secrets;
     final Clock clock = Clock.systemUTC();
-    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
-    private final Map<String, AtomicInteger> processed = new ConcurrentHashMap<>();
+    private Ledger ledger = Ledger.inMemory();
+    private Duration queueDelay;
+    private ScheduledExecutorService workers;
+    private Set<String> processedTypes;
     /** Dfns: every attempt id seen, mapped to its chain's first attempt id. */
     private final Map<String, String> firstAttempts = new ConcurrentHashMap<>();
     private HttpServer server;
@@ -88,6 +95,43 @@ public class ReferenceReceiver implements AutoCloseable {
     /** The correct receiver of a built-in profile, with that profile's test secret ({@link Secrets}); not started. */
     public static ReferenceReceiver correct(String profile) {
         return new ReferenceReceiver(Profiles.get(profile), Secrets.of(profile));
+    }
+
+    /**
+     * Answers as soon as a verified event is enqueued; {@value #WORKERS} workers claim and process each
+     * event {@code delay} after it arrived.
+     */
+    public ReferenceReceiver queued(Duration delay) {
+        this.queueDelay = delay;
+        return this;
+    }
+
+    /** The same with the worker delay of the kit's benchmarks and matrix, {@link #QUEUE_DELAY}. */
+    public ReferenceReceiver queued() {
+        return queued(QUEUE_DELAY);
+    }
+
+    /**
+     * Does the work only for these event types and acknowledges the rest unprocessed, as most
+     * receivers do (GitHub's own example handles one event and logs the others).
+     */
+    public ReferenceReceiver processingOnly(String... types) {
+        this.processedTypes = Set.of(types);
+        return this;
+    }
+
+    /** Keeps claims and processed counts there instead of in memory. */
+    public ReferenceReceiver withLedger(Ledger newLedger) {
+        this.ledger = newLedger;
+        return this;
+    }
+
+    /** How long the queued receiver's workers take to pick an event up. */
+    public static final Duration QUEUE_DELAY = Duration.ofMillis(300);
+    static final int WORKERS = 4;
+
+    boolean isQueued() {
+        return queueDelay != null;
     }
 
     /** Starts listening on a free loopback port; requests are handled in parallel. */
@@ -106,7 +150,24 @@ public class ReferenceReceiver implements AutoCloseable {
         server.createContext(PATH, this::serve);
         server.createContext("/__probe/", this::probe);
         server.start();
+        startWorkers();
         return this;
+    }
+
+    final void startWorkers() {
+        if (isQueued()) {
+            workers = Executors.newScheduledThreadPool(WORKERS, r -> {
+                Thread t = new Thread(r, "worker-" + profile.name());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+    }
+
+    final void stopWorkers() {
+        if (workers != null) {
+            workers.shutdownNow();
+        }
     }
 
     int port() {
@@ -126,8 +187,11 @@ public class ReferenceReceiver implements AutoCloseable {
     }
 
     public int timesProcessed(String key) {
-        AtomicInteger count = processed.get(key);
-        return count == null ? 0 : count.get();
+        try {
+            return ledger.count(key);
+        } catch (Exception e) {
+            throw new IllegalStateException("the ledger cannot count " + key, e);
+        }
     }
 
     @Override
@@ -136,6 +200,7 @@ public class ReferenceReceiver implements AutoCloseable {
             server.stop(0);
             executor.shutdownNow();
         }
+        stopWorkers();
     }
 
     // ---- the pipeline: each step a method a flaw can override
@@ -150,11 +215,35 @@ public class ReferenceReceiver implements AutoCloseable {
             return Reply.of(400, "{\"error\":\"the body is not JSON\"}");
         }
         String key = idempotencyKey(request, body);
-        if (!claim(key)) {
+        String claim = claimKey(request, body, key);
+        String type = eventType(request, body);
+        if (isQueued()) {
+            enqueue(claim, key, type);
+            return success();
+        }
+        if (!claim(claim)) {
             return duplicate();
         }
-        process(key, eventType(request, body));
+        process(key, type);
         return success();
+    }
+
+    /** The queued receiver's job: a worker claims the key and processes the event, {@link #queued} later. */
+    final void enqueue(String claim, String key, String type) {
+        workers.schedule(() -> {
+            try {
+                if (claim(claim)) {
+                    process(key, type);
+                }
+            } catch (Exception e) {
+                // a failed job is lost, as in a queue without retries; the probe shows it
+            }
+        }, queueDelay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** What the receiver deduplicates on: the idempotency key itself, unless a flaw picks something else. */
+    String claimKey(Request request, JsonNode body, String key) {
+        return key;
     }
 
     Verification verify(Request request) {
@@ -213,8 +302,8 @@ public class ReferenceReceiver implements AutoCloseable {
     }
 
     /** Atomically: true for the first delivery of a key, false for every later one. */
-    boolean claim(String key) throws InterruptedException {
-        return claimed.add(key);
+    boolean claim(String key) throws Exception {
+        return ledger.claim(key);
     }
 
     /** An event already processed: acknowledged like the first, so the provider stops retrying. */
@@ -224,7 +313,9 @@ public class ReferenceReceiver implements AutoCloseable {
 
     /** The side effect the probe counts. Unknown event types are acknowledged and ignored. */
     void process(String key, String type) throws Exception {
-        processed.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        if (processedTypes == null || processedTypes.contains(type)) {
+            ledger.record(key);
+        }
     }
 
     Reply success() {
@@ -329,6 +420,6 @@ public class ReferenceReceiver implements AutoCloseable {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + profile.name() + "]";
+        return getClass().getSimpleName() + "[" + profile.name() + (isQueued() ? ", queued" : "") + "]";
     }
 }

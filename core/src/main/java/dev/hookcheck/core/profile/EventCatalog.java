@@ -32,6 +32,11 @@ public final class EventCatalog {
         return List.copyOf(byName.keySet());
     }
 
+    /** The current events about the receiver's business (no renamed and no system events), in catalog order. */
+    public List<EventType> businessTypes() {
+        return byName.values().stream().filter(EventType::business).toList();
+    }
+
     public Optional<EventType> find(String name) {
         return Optional.ofNullable(byName.get(name));
     }

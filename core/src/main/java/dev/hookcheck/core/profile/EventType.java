@@ -9,18 +9,34 @@ import java.util.Objects;
  * @param resourceType the resource it is about; for Dfns the key of the {@code data} object
  *     ({@code wallet}, {@code transferRequest}…)
  * @param replacedBy the newer name of a renamed event, or null while the name is current
+ * @param system whether the provider sends it about the webhook itself (GitHub's {@code ping}) rather
+ *     than about the receiver's business; receivers often only log such events
  */
-public record EventType(String name, String resourceType, String replacedBy) {
+public record EventType(String name, String resourceType, String replacedBy, boolean system) {
     public EventType {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(resourceType, "resourceType");
     }
 
     public EventType(String name, String resourceType) {
-        this(name, resourceType, null);
+        this(name, resourceType, null, false);
+    }
+
+    public EventType(String name, String resourceType, String replacedBy) {
+        this(name, resourceType, replacedBy, false);
+    }
+
+    /** An event about the webhook itself, such as GitHub's {@code ping}. */
+    public static EventType system(String name, String resourceType) {
+        return new EventType(name, resourceType, null, true);
     }
 
     public boolean deprecated() {
         return replacedBy != null;
+    }
+
+    /** Current and about the receiver's business: what a receiver really processes. */
+    public boolean business() {
+        return !deprecated() && !system;
     }
 }

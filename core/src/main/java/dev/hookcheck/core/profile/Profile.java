@@ -8,11 +8,14 @@ import dev.hookcheck.core.event.SignedWebhook;
 import dev.hookcheck.core.signing.SignatureScheme;
 import dev.hookcheck.core.signing.Tolerance;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Everything the kit knows about one webhook provider. Facts come from the provider's documentation
@@ -30,6 +33,7 @@ import java.util.OptionalInt;
  * @param events the event catalog
  * @param ids the id formats
  * @param payloads builds the delivered body
+ * @param examples makes realistic {@code data} for the catalog's events
  * @param idempotencyKey where a receiver finds the value to deduplicate on, for people
  * @param assumptions the facts the kit had to assume because the provider does not publish them
  */
@@ -45,6 +49,7 @@ public record Profile(
         EventCatalog events,
         Ids ids,
         PayloadBuilder payloads,
+        ExampleData examples,
         String idempotencyKey,
         List<String> assumptions) {
 
@@ -60,6 +65,7 @@ public record Profile(
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(payloads, "payloads");
+        Objects.requireNonNull(examples, "examples");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         assumptions = List.copyOf(assumptions);
     }
@@ -76,10 +82,41 @@ public record Profile(
         return new SignedWebhook(payload.body(), headers, payload.idempotencyKey());
     }
 
+    /**
+     * A new event of this type with realistic data, as the provider would create it: a fresh event
+     * id, a fresh resource id of the type's resource, created at {@code at}.
+     */
+    public Event exampleEvent(EventType type, String organizationId, Instant at, RandomGenerator random) {
+        String resourceId = ids.resource(type.resourceType()).generate(random);
+        return exampleEvent(type, organizationId, resourceId, at, random);
+    }
+
+    /** The same, about an existing resource. */
+    public Event exampleEvent(EventType type, String organizationId, String resourceId, Instant at,
+            RandomGenerator random) {
+        return new Event(ids.event().generate(random), name, organizationId, type.name(), type.resourceType(),
+                resourceId, at, examples.of(this, type.name(), type.resourceType(), resourceId, at, random));
+    }
+
+    /**
+     * Whether a receiver finds the idempotency key in the body (Vitable's {@code event_id}, Stripe's
+     * {@code id}) rather than in a header (Standard Webhooks' {@code webhook-id}, GitHub's
+     * {@code X-GitHub-Delivery}). Only where it is not can two distinct events have identical bodies.
+     */
+    public boolean idempotencyKeyInBody() {
+        SplittableRandom random = new SplittableRandom(1);
+        EventType type = events.types().get(0);
+        Event event = exampleEvent(type, ids.organization().generate(random), Instant.EPOCH, random);
+        Attempt attempt = Attempt.first(ids.delivery().generate(random), ids.endpoint().generate(random),
+                ids.event().generate(random), Instant.EPOCH);
+        Payload payload = payloads.build(event, attempt);
+        return payload.bodyText().contains(payload.idempotencyKey());
+    }
+
     /** Same profile, another signature scheme (for example a declarative one for an unpublished format). */
     public Profile withScheme(SignatureScheme other) {
         return new Profile(name, displayName, other, successRule, retryPolicy, circuitBreaker, timeout, rules, events, ids,
-                payloads, idempotencyKey, assumptions);
+                payloads, examples, idempotencyKey, assumptions);
     }
 
     @Override

@@ -72,7 +72,7 @@ public final class Profiles {
                                 "customer", IdFormat.of("cus_", IdFormat.BASE62, 14),
                                 "payment", IdFormat.of("pay_", IdFormat.BASE62, 14),
                                 "subscription", IdFormat.of("sub_", IdFormat.BASE62, 14))),
-                Payloads::standard, "the webhook-id header (stable across retries)",
+                Payloads::standard, Examples::standard, "the webhook-id header (stable across retries)",
                 List.of("event types are examples: Standard Webhooks leaves them to each sender",
                         "jitter shortens each retry delay by up to 10 %"));
     }
@@ -107,7 +107,7 @@ public final class Profiles {
                                 "employer", vitableId("empr_"), "dependent", vitableId("dep_"),
                                 "plan_year", vitableId("plyr_"), "payroll_deduction", vitableId("pded_"),
                                 "eligibility_policy", vitableId("epol_"))),
-                Payloads::vitable, "event_id in the body",
+                Payloads::vitable, Examples::vitable, "event_id in the body",
                 List.of("the exact retry gaps are derived: 1, 2, 4 … 1024 min then two 24 h gaps (about 3.42 days)",
                         "jitter shortens each retry delay by up to 10 %",
                         "the receiver timeout (30 s) is not published",
@@ -157,7 +157,7 @@ public final class Profiles {
                                 "policyEvaluation", IdFormat.dfns("plce-"), "approval", IdFormat.dfns("ap-"),
                                 "blockchainEvent", IdFormat.dfns("wbe-"), "key", IdFormat.dfns("key-"),
                                 "payout", IdFormat.dfns("po-"), "policy", IdFormat.dfns("plc-"))),
-                Payloads::dfns, "the first attempt's id (later attempts point back through retryOf)",
+                Payloads::dfns, Examples::dfns, "the first attempt's id (later attempts point back through retryOf)",
                 List.of("the receiver timeout (10 s) is not published",
                         "organization, approval, blockchain event and payout id prefixes (or-, ap-, wbe-, po-)",
                         "wallet.offer.* events carry {\"wallet\":…} (the documented wallet.* rule)",
@@ -182,7 +182,7 @@ public final class Profiles {
                                 "edition", IdFormat.of("edi_", IdFormat.CROCKFORD, 12),
                                 "pass", IdFormat.of("pas_", IdFormat.CROCKFORD, 12),
                                 "refund", IdFormat.of("ref_", IdFormat.CROCKFORD, 12))),
-                Payloads::preo, "id in the body",
+                Payloads::preo, Examples::preo, "id in the body",
                 List.of("signature header X-Preo-Signature: t=<unix>,v1=<hex HMAC-SHA256 of \"{t}.{body}\">, 300 s",
                         "delivered body {\"id\",\"event\",\"created\",\"data\"}",
                         "event names (order.*, purchase.*, edition.*, pass.issued, refund.created)",
@@ -217,7 +217,7 @@ public final class Profiles {
                                 "subscription", IdFormat.of("sub_", IdFormat.BASE62, 24),
                                 "invoice", IdFormat.of("in_", IdFormat.BASE62, 24),
                                 "checkout_session", IdFormat.of("cs_", IdFormat.BASE62, 24))),
-                Payloads::stripe, "id in the body (evt_…)",
+                Payloads::stripe, Examples::stripe, "id in the body (evt_…)",
                 List.of("retry gaps 1, 2, 4, 8, 16, 24, 17 h (Stripe documents only: up to 3 days, exponential)",
                         "the receiver timeout (20 s)"));
     }
@@ -227,7 +227,7 @@ public final class Profiles {
         return new Profile("github", "GitHub", SignatureSchemes.declarative(SignatureSchemes.GITHUB),
                 SuccessRule.ANY_2XX, RetryPolicy.none(), OptionalInt.empty(), ofSeconds(10), DeliveryRules.PLAIN,
                 new EventCatalog(List.of(
-                        new EventType("ping", "hook"), new EventType("push", "repository"),
+                        EventType.system("ping", "hook"), new EventType("push", "repository"),
                         new EventType("pull_request", "pull_request"), new EventType("issues", "issue"),
                         new EventType("issue_comment", "issue"), new EventType("release", "release"),
                         new EventType("workflow_run", "workflow_run"), new EventType("star", "repository")),
@@ -240,7 +240,7 @@ public final class Profiles {
                                 "issue", IdFormat.of("", "0123456789", 10),
                                 "release", IdFormat.of("", "0123456789", 9),
                                 "workflow_run", IdFormat.of("", "0123456789", 10))),
-                Payloads::github, "the X-GitHub-Delivery header",
+                Payloads::github, Examples::github, "the X-GitHub-Delivery header",
                 List.of("event and resource ids are numeric, as GitHub's are"));
     }
 }

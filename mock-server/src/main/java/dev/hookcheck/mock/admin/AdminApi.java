@@ -6,6 +6,7 @@ import dev.hookcheck.mock.http.Dialect;
 import dev.hookcheck.mock.http.ErrorResponse;
 import dev.hookcheck.mock.http.Json;
 import io.javalin.config.RoutesConfig;
+import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -16,6 +17,7 @@ public final class AdminApi implements Dialect {
     private final ServerRoutes server;
     private final OrganizationRoutes organizations;
     private final ApiKeyRoutes apiKeys;
+    private final CredentialRoutes credentials;
     private final EventRoutes events;
     private final EndpointRoutes endpoints;
     private final ClockRoutes clock;
@@ -30,6 +32,7 @@ public final class AdminApi implements Dialect {
         this.server = new ServerRoutes(context, reset);
         this.organizations = new OrganizationRoutes(context.store());
         this.apiKeys = new ApiKeyRoutes(context);
+        this.credentials = new CredentialRoutes(context);
         this.events = new EventRoutes(context);
         this.endpoints = new EndpointRoutes(context);
         this.clock = new ClockRoutes(context);
@@ -40,8 +43,8 @@ public final class AdminApi implements Dialect {
     }
 
     @Override
-    public String pathPrefix() {
-        return "/__admin";
+    public List<String> pathRoots() {
+        return List.of("/__admin");
     }
 
     @Override
@@ -54,6 +57,10 @@ public final class AdminApi implements Dialect {
 
         routes.get("/__admin/api-keys", apiKeys::list);
         routes.post("/__admin/api-keys", apiKeys::create);
+
+        routes.get("/__admin/credentials", credentials::list);
+        routes.post("/__admin/credentials", credentials::create);
+        routes.delete("/__admin/credentials/{id}", credentials::delete);
 
         routes.get("/__admin/events", events::list);
         routes.post("/__admin/events", events::create);

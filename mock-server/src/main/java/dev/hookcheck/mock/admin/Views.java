@@ -1,10 +1,12 @@
 package dev.hookcheck.mock.admin;
 
+import dev.hookcheck.core.Secret;
 import dev.hookcheck.core.event.Event;
 import dev.hookcheck.core.time.VirtualClock;
 import dev.hookcheck.mock.delivery.FailureRule;
 import dev.hookcheck.mock.http.Json;
 import dev.hookcheck.mock.store.AttemptRecord;
+import dev.hookcheck.mock.store.Credential;
 import dev.hookcheck.mock.store.Delivery;
 import dev.hookcheck.mock.store.Endpoint;
 import dev.hookcheck.mock.store.Organization;
@@ -33,6 +35,20 @@ final class Views {
 
     static ObjectNode apiKey(String key, String profile, String organizationId) {
         return Json.object().put("key", key).put("profile", profile).put("organizationId", organizationId);
+    }
+
+    /** A key credential; {@code privateKey} only when the sandbox made the pair (else null: its owner has it). */
+    static ObjectNode credential(Credential credential) {
+        return Json.object()
+                .put("id", credential.id())
+                .put("profile", credential.profile())
+                .put("organizationId", credential.organizationId())
+                .put("name", credential.name())
+                .put("kind", "Key")
+                .put("algorithm", credential.publicKey().algorithm())
+                .put("publicKey", credential.publicKey().pem())
+                .put("privateKey", credential.privateKey().map(Secret::reveal).orElse(null))
+                .put("createdAt", credential.createdAt().toString());
     }
 
     static ObjectNode event(Event event) {

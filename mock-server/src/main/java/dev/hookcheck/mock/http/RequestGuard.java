@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What every request must pass before its route runs, checked in this order:
@@ -23,7 +24,7 @@ import java.util.Set;
  *       GET can never delete;</li>
  *   <li>a declared body within {@link Limits#MAX_BODY_BYTES};</li>
  *   <li>the query string is valid percent-encoded UTF-8, so a parameter is never silently dropped;</li>
- *   <li>under the admin prefix: the admin token when one is set, and for writes no cross-site
+ *   <li>on the admin API: the admin token when one is set, and for writes no cross-site
  *       request ({@code Sec-Fetch-Site}, {@code Origin}) and a JSON body ({@code Content-Type}
  *       {@code application/json}): a web page cannot change the sandbox behind its user's back.</li>
  * </ol>
@@ -34,19 +35,19 @@ public final class RequestGuard implements Handler {
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
     private final boolean loopback;
-    private final String adminPrefix;
+    private final Predicate<String> admin;
     private final Set<String> openAdminPaths;
     private final byte[] adminToken;
 
     /**
      * @param loopback the server listens on a loopback address only, so only loopback host names are real
-     * @param adminPrefix where the admin API lives
+     * @param admin whether a path is the admin API's
      * @param openAdminPaths admin paths that need no token (the health check, the API description)
      * @param adminToken the token admin requests must carry, if any
      */
-    public RequestGuard(boolean loopback, String adminPrefix, Set<String> openAdminPaths, Optional<String> adminToken) {
+    public RequestGuard(boolean loopback, Predicate<String> admin, Set<String> openAdminPaths, Optional<String> adminToken) {
         this.loopback = loopback;
-        this.adminPrefix = adminPrefix;
+        this.admin = admin;
         this.openAdminPaths = Set.copyOf(openAdminPaths);
         this.adminToken = adminToken.map(t -> t.getBytes(StandardCharsets.UTF_8)).orElse(null);
     }
@@ -66,7 +67,7 @@ public final class RequestGuard implements Handler {
             throw ApiException.payloadTooLarge("the request body is larger than " + Limits.MAX_BODY_BYTES + " bytes");
         }
         checkQuery(ctx.queryString());
-        if (ctx.path().startsWith(adminPrefix)) {
+        if (admin.test(ctx.path())) {
             if (adminToken != null && !openAdminPaths.contains(ctx.path())) {
                 checkToken(ctx.header("Authorization"));
             }

@@ -32,7 +32,7 @@ public final class Lifecycles {
             }
             String resourceId = resources.computeIfAbsent(resourceType, k -> profile.ids().resource(k).generate(random));
             events.add(new Event(profile.ids().event().generate(random), profile.name(), organizationId, type, resourceType,
-                    resourceId, at, EventData.of(profile, type, resourceType, resourceId, at, random)));
+                    resourceId, at, profile.examples().of(profile, type, resourceType, resourceId, at, random)));
             at = at.plus(gap(type, random));
         }
         return events;

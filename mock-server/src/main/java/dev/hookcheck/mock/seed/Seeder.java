@@ -7,7 +7,9 @@ import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.Profiles;
 import dev.hookcheck.mock.MockServerConfig;
 import dev.hookcheck.mock.ServerContext;
+import dev.hookcheck.mock.credential.GeneratedKey;
 import dev.hookcheck.mock.store.AttemptRecord;
+import dev.hookcheck.mock.store.Credential;
 import dev.hookcheck.mock.store.Delivery;
 import dev.hookcheck.mock.store.DeliveryStatus;
 import dev.hookcheck.mock.store.Endpoint;
@@ -16,6 +18,7 @@ import dev.hookcheck.mock.store.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +29,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Fills a fresh store with a realistic history for every profile: two organizations each with an
- * API key, endpoints, events told as lifecycles over the last six weeks, and their deliveries with
+ * API key (and, where the API signs user actions, a key credential with its private key for the
+ * first), endpoints, events told as lifecycles over the last six weeks, and their deliveries with
  * every attempt (signed for real, some retried, some exhausted, some still retrying). The same seed
  * gives the same ids, secrets and data; each profile draws from its own random, so adding events to
  * one profile never changes another's.
@@ -73,6 +77,9 @@ public final class Seeder {
                 store.addApiKey("hk_" + profile.name() + "_" + alnum(24), profile.name(), org.id());
             }
             config.apiKey().ifPresent(key -> store.addApiKey(key, profile.name(), organizations.get(0).id()));
+            if (Credential.SIGNING_PROFILES.contains(profile.name())) {
+                signer(organizations.get(0), config.seed());
+            }
             endpoints();
             List<Event> events = events(config.eventsPerProfile());
             events.sort(Comparator.comparing(Event::createdAt));
@@ -84,6 +91,20 @@ public final class Seeder {
                     }
                 }
             }
+        }
+
+        /**
+         * A key credential with its private key, so that a client can sign user actions out of the box.
+         * Its own random: the rest of the seeded data stays what it was without it.
+         */
+        private void signer(Organization org, long seed) {
+            RandomGenerator keys = new SplittableRandom(seed * 1_000_003L + (profile.name() + "/credential").hashCode());
+            byte[] id = new byte[16];
+            keys.nextBytes(id);
+            GeneratedKey pair = GeneratedKey.ed25519(keys);
+            store.addCredential(new Credential(Base64.getUrlEncoder().withoutPadding().encodeToString(id), profile.name(),
+                    org.id(), "Sandbox signer", pair.publicKey(), Optional.of(pair.privateKey()),
+                    now.minus(HISTORY).minus(Duration.ofDays(7))));
         }
 
         private void endpoints() {
@@ -143,7 +164,7 @@ public final class Seeder {
                             ? employerOf.computeIfAbsent(org.id(), k -> profile.ids().resource("employer").generate(random))
                             : resources.computeIfAbsent(resourceType, k -> profile.ids().resource(k).generate(random));
                     events.add(new Event(profile.ids().event().generate(random), profile.name(), org.id(), type, resourceType,
-                            resourceId, at, EventData.of(profile, type, resourceType, resourceId, at, random)));
+                            resourceId, at, profile.examples().of(profile, type, resourceType, resourceId, at, random)));
                     at = at.plus(Lifecycles.gap(type, random));
                 }
             }

@@ -2,6 +2,8 @@ package dev.hookcheck.mock.store;
 
 import dev.hookcheck.core.event.Event;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,6 +21,8 @@ import java.util.function.UnaryOperator;
  * refused write changes nothing.
  */
 public final class Store {
+    private static final Duration USER_ACTION_MEMORY = Duration.ofHours(1);
+
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Clock clock;
 
@@ -34,6 +38,10 @@ public final class Store {
     private final Map<String, AttemptRecord> attempts = new HashMap<>();
     private final Map<String, List<AttemptRecord>> attemptsByDelivery = new HashMap<>();
     private final Map<String, List<AttemptRecord>> attemptsByEndpoint = new HashMap<>();
+    private final Map<String, Credential> credentials = new LinkedHashMap<>();
+    private final Map<String, UserActionChallenge> userActionChallenges = new HashMap<>();
+    private final Map<String, UserActionToken> userActionTokens = new HashMap<>();
+    private Instant lastUserActionSweep;
 
     public Store(Clock clock) {
         this.clock = clock;
@@ -84,6 +92,9 @@ public final class Store {
             attempts.clear();
             attemptsByDelivery.clear();
             attemptsByEndpoint.clear();
+            credentials.clear();
+            userActionChallenges.clear();
+            userActionTokens.clear();
         });
     }
 
@@ -117,6 +128,78 @@ public final class Store {
             apiKeys.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
             return copy;
         });
+    }
+
+    // key credentials and user actions
+
+    /** Adds a credential; false (and nothing changed) when its id is taken. */
+    public boolean addCredential(Credential credential) {
+        return atomically(() -> credentials.putIfAbsent(credential.id(), credential) == null);
+    }
+
+    public Optional<Credential> credential(String id) {
+        return read(() -> Optional.ofNullable(credentials.get(id)));
+    }
+
+    /** Every credential, oldest first. */
+    public List<Credential> credentials() {
+        return read(() -> List.copyOf(credentials.values()));
+    }
+
+    /** An organization's credentials, oldest first. */
+    public List<Credential> credentials(String organizationId) {
+        return read(() -> credentials.values().stream().filter(c -> c.organizationId().equals(organizationId)).toList());
+    }
+
+    public boolean deleteCredential(String id) {
+        return atomically(() -> credentials.remove(id) != null);
+    }
+
+    /** Begins a user-action session; sessions and tokens long past their expiry are forgotten on the way. */
+    public void addUserActionChallenge(UserActionChallenge challenge) {
+        write(() -> {
+            forgetExpiredUserActions();
+            userActionChallenges.put(challenge.id(), challenge);
+        });
+    }
+
+    /** The organization's session, removed: a challenge is answered once. Another organization's stays. */
+    public Optional<UserActionChallenge> takeUserActionChallenge(String id, String organizationId) {
+        return atomically(() -> {
+            UserActionChallenge challenge = userActionChallenges.get(id);
+            if (challenge == null || !challenge.organizationId().equals(organizationId)) {
+                return Optional.empty();
+            }
+            userActionChallenges.remove(id);
+            return Optional.of(challenge);
+        });
+    }
+
+    /** Adds or replaces (once used) a user-action token. */
+    public void putUserActionToken(UserActionToken token) {
+        write(() -> {
+            forgetExpiredUserActions();
+            userActionTokens.put(token.token(), token);
+        });
+    }
+
+    public Optional<UserActionToken> userActionToken(String token) {
+        return read(() -> Optional.ofNullable(userActionTokens.get(token)));
+    }
+
+    /**
+     * An hour after expiry a session or token is forgotten; until then a late use is told "expired",
+     * not "unknown". Swept at most once a minute, so that many changes in a row stay cheap.
+     */
+    private void forgetExpiredUserActions() {
+        Instant now = clock.instant();
+        if (lastUserActionSweep != null && now.isBefore(lastUserActionSweep.plusSeconds(60))) {
+            return;
+        }
+        lastUserActionSweep = now;
+        Instant forgetBefore = now.minus(USER_ACTION_MEMORY);
+        userActionChallenges.values().removeIf(c -> c.expiresAt().isBefore(forgetBefore));
+        userActionTokens.values().removeIf(t -> t.expiresAt().isBefore(forgetBefore));
     }
 
     // events

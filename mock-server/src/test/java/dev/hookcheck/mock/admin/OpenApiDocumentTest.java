@@ -104,7 +104,8 @@ class OpenApiDocumentTest {
         assertThat(paths).contains("/__admin/health", "/__admin/events", "/__admin/endpoints/{id}", "/v1/webhook-events",
                 "/v1/webhook-events/{event_id}/deliveries", "/webhooks", "/webhooks/{webhookId}/events/{webhookEventId}",
                 "/api/management/webhooks/", "/api/management/webhooks/{id}/deliveries/{delivery_id}/retry/",
-                "/api/management/webhooks/{id}/rotate-secret/");
+                "/api/management/webhooks/{id}/rotate-secret/", "/auth/action/init", "/auth/action",
+                "/__admin/credentials", "/__admin/credentials/{id}");
     }
 
     @Test

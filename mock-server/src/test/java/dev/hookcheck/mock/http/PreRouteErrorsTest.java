@@ -48,7 +48,9 @@ class PreRouteErrorsTest {
 
     @BeforeAll
     static void start() {
-        server = MockServer.create(MockServerConfig.defaults().withEventsPerProfile(0).withApiKey(KEY)).start();
+        // any user action: the Dfns writes here test what is refused before and while the body is read
+        server = MockServer.create(MockServerConfig.defaults().withEventsPerProfile(0).withApiKey(KEY)
+                .withDfnsUserActions(MockServerConfig.DfnsUserActions.ANY)).start();
     }
 
     @AfterAll

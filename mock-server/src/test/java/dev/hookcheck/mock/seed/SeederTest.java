@@ -8,16 +8,23 @@ import dev.hookcheck.core.profile.Profiles;
 import dev.hookcheck.mock.MockServerConfig;
 import dev.hookcheck.mock.ServerContext;
 import dev.hookcheck.mock.store.AttemptRecord;
+import dev.hookcheck.mock.store.Credential;
 import dev.hookcheck.mock.store.Delivery;
 import dev.hookcheck.mock.store.DeliveryStatus;
 import dev.hookcheck.mock.store.Endpoint;
 import dev.hookcheck.mock.store.EventFilter;
 import dev.hookcheck.mock.store.Organization;
 import dev.hookcheck.mock.store.Store;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -76,6 +83,35 @@ class SeederTest {
             assertThat(orgs).hasSize(2);
             assertThat(store.apiKeys().values()).filteredOn(m -> m.containsKey(profile)).hasSize(2);
         }
+    }
+
+    @Test
+    void theFirstDfnsOrganizationHasAKeyCredentialWhosePrivateKeySigns() throws Exception {
+        Store store = seeded(1, 0);
+        String first = store.organizations("dfns").get(0).id();
+
+        Credential signer = store.credentials(first).get(0);
+        String pem = signer.privateKey().orElseThrow().reveal();
+        PrivateKey key = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder()
+                .decode(pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", ""))));
+        Signature signature = Signature.getInstance("Ed25519");
+        signature.initSign(key);
+        signature.update("hello".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(signer.publicKey().verify("hello".getBytes(StandardCharsets.UTF_8), signature.sign(), null)).isTrue();
+        assertThat(store.credentials()).containsExactly(signer);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameSigner() {
+        Credential a = seeded(7, 0).credentials().get(0);
+        Credential b = seeded(7, 0).credentials().get(0);
+        Credential other = seeded(8, 0).credentials().get(0);
+
+        assertThat(b.id()).isEqualTo(a.id());
+        assertThat(b.privateKey()).isEqualTo(a.privateKey());
+        assertThat(other.id()).isNotEqualTo(a.id());
+        assertThat(other.publicKey()).isNotEqualTo(a.publicKey());
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.hookcheck.core.event.Event;
 import dev.hookcheck.mock.http.Json;
 import dev.hookcheck.mock.store.AttemptRecord;
 import dev.hookcheck.mock.store.Endpoint;
+import dev.hookcheck.mock.store.UserActionChallenge;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -63,6 +64,23 @@ final class DfnsJson {
             json.put("error", status != null ? "HTTP " + status : describe(error));
         }
         return json;
+    }
+
+    /**
+     * What {@code POST /auth/action/init} answers: the challenge and the key credentials that may sign
+     * it. The mock verifies key credentials only, so WebAuthn lists none and needs no user verification.
+     */
+    static ObjectNode userActionChallenge(UserActionChallenge challenge) {
+        ObjectNode json = Json.object().put("challenge", challenge.challenge())
+                .put("challengeIdentifier", challenge.id());
+        json.putArray("supportedCredentialKinds").addObject()
+                .put("kind", "Key").put("factor", "first").put("requiresSecondFactor", false);
+        json.put("userVerification", "discouraged").put("attestation", "none");
+        ObjectNode allow = json.putObject("allowCredentials");
+        ArrayNode keys = allow.putArray("key");
+        challenge.credentialIds().forEach(id -> keys.addObject().put("type", "public-key").put("id", id));
+        allow.putArray("webauthn");
+        return json.put("externalAuthenticationUrl", "");
     }
 
     private static String errorCode(String error) {

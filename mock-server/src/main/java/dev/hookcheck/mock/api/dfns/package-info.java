@@ -1,5 +1,6 @@
 /**
- * The Dfns webhooks API dialect ({@code /webhooks}). Only {@link dev.hookcheck.mock.api.dfns.DfnsApi}
- * is public; the rest is its internals. Not a published API.
+ * The Dfns API dialect: {@code /webhooks}, and the user-action signing under {@code /auth} that
+ * every change needs. Only {@link dev.hookcheck.mock.api.dfns.DfnsApi} is public; the rest is its
+ * internals. Not a published API.
  */
 package dev.hookcheck.mock.api.dfns;

@@ -56,8 +56,8 @@ public final class PreoApi implements Dialect {
     }
 
     @Override
-    public String pathPrefix() {
-        return "/api/management/";
+    public List<String> pathRoots() {
+        return List.of("/api/management");
     }
 
     @Override

@@ -50,8 +50,8 @@ public final class VitableApi implements Dialect {
     }
 
     @Override
-    public String pathPrefix() {
-        return "/v1/";
+    public List<String> pathRoots() {
+        return List.of("/v1");
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Bearer keys, the user action header on changes, and the error shape of routes that do not exist. */
+/** Bearer keys, the presence of a user action on changes, and the error shape of routes that do not exist. */
 class DfnsAuthTest {
     private final DfnsFixture dfns = new DfnsFixture();
     private final Endpoint webhook = dfns.addWebhook(ORG_A);
@@ -111,7 +111,7 @@ class DfnsAuthTest {
 
     @Test
     void aWrongMethodIsA405InDfnsShape() {
-        String error = dfns.call("PATCH", "/webhooks/" + webhook.id()).body("{}").send().expectError(405);
+        String error = dfns.call("PATCH", "/webhooks/" + webhook.id()).userAction(false).body("{}").send().expectError(405);
 
         assertThat(error).contains("PATCH");
     }

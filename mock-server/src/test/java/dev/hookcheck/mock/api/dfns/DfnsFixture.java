@@ -25,10 +25,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A started mock server with two Dfns organizations (A and B) and a Vitable one, and a small HTTP
- * client that checks every JSON answer against its schema.
+ * A started mock server with two Dfns organizations (A and B, each with a key credential) and a
+ * Vitable one, and a small HTTP client that checks every JSON answer against its schema and signs
+ * the user action of every change for real, as the Dfns SDK does.
  */
 final class DfnsFixture implements AutoCloseable {
     static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
@@ -39,6 +41,8 @@ final class DfnsFixture implements AutoCloseable {
     static final String KEY_OF_VITABLE = "vitable-key";
 
     final TestClock clock = new TestClock(START);
+    final UserActionSigner signerA = UserActionSigner.ed25519("cred-a");
+    final UserActionSigner signerB = UserActionSigner.ed25519("cred-b");
     final MockServer server;
     private final HttpClient http = HttpClient.newHttpClient();
     private final Random random = new Random(42);
@@ -57,13 +61,15 @@ final class DfnsFixture implements AutoCloseable {
         store.addApiKey(KEY_A, "dfns", ORG_A);
         store.addApiKey(KEY_B, "dfns", ORG_B);
         store.addApiKey(KEY_OF_VITABLE, "vitable", "org_vitable_test");
+        store.addCredential(signerA.credential(ORG_A));
+        store.addCredential(signerB.credential(ORG_B));
     }
 
     Store store() {
         return server.store();
     }
 
-    /** A request as organization A, with a user action header on changes. */
+    /** A request as organization A, with a user action signed for it on changes. */
     Call call(String method, String path) {
         return new Call(method, path).key(KEY_A).userAction(!method.equals("GET"));
     }
@@ -82,6 +88,28 @@ final class DfnsFixture implements AutoCloseable {
 
     Response delete(String path) {
         return call("DELETE", path).send();
+    }
+
+    /** {@code POST /auth/action/init} as {@code key}, for a request {@code method path} with {@code body} (null: empty). */
+    Response init(String key, String method, String path, String body) {
+        ObjectNode request = Json.object().put("userActionPayload", body == null ? "" : body)
+                .put("userActionHttpMethod", method).put("userActionHttpPath", path).put("userActionServerKind", "Api");
+        return new Call("POST", "/auth/action/init").key(key).body(request.toString()).send();
+    }
+
+    /** {@code POST /auth/action} as {@code key}, answering the challenge with {@code firstFactor}. */
+    Response sign(String key, String challengeIdentifier, ObjectNode firstFactor) {
+        ObjectNode request = Json.object().put("challengeIdentifier", challengeIdentifier);
+        request.set("firstFactor", firstFactor);
+        return new Call("POST", "/auth/action").key(key).body(request.toString()).send();
+    }
+
+    /** The whole flow: a user action token for {@code method path body}, signed by {@code signer}. */
+    String userAction(String key, UserActionSigner signer, String method, String path, String body) {
+        JsonNode challenge = init(key, method, path, body).expect(200, "user-action-challenge");
+        return sign(key, challenge.path("challengeIdentifier").stringValue(),
+                signer.assertion(challenge.path("challenge").stringValue()))
+                .expect(200, "user-action").path("userAction").stringValue();
     }
 
     /** Creates a webhook of organization A through the API and returns the create response. */
@@ -134,6 +162,7 @@ final class DfnsFixture implements AutoCloseable {
         private final String path;
         private String key;
         private boolean userAction;
+        private UserActionSigner signer = signerA;
         private String body;
         private final Map<String, String> headers = new LinkedHashMap<>();
 
@@ -150,6 +179,12 @@ final class DfnsFixture implements AutoCloseable {
 
         Call userAction(boolean value) {
             userAction = value;
+            return this;
+        }
+
+        /** Signs the user action with this signer (the key credential of organization A by default). */
+        Call signer(UserActionSigner value) {
+            signer = value;
             return this;
         }
 
@@ -170,7 +205,9 @@ final class DfnsFixture implements AutoCloseable {
                 request.header("Authorization", "Bearer " + key);
             }
             if (userAction) {
-                request.header("X-DFNS-USERACTION", "eyJ1c2VyQWN0aW9uIjoidGVzdCJ9");
+                // signed as the signer's organization, so that a call with a wrong Bearer key still carries a real token
+                request.header("X-DFNS-USERACTION", DfnsFixture.this.userAction(signer == signerB ? KEY_B : KEY_A, signer, method,
+                        path.replaceFirst("\\?.*", ""), body));
             }
             if (body != null) {
                 request.header("Content-Type", "application/json");

@@ -17,7 +17,7 @@ class DfnsSchemasTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"webhook", "webhook-created", "webhook-list", "webhook-event", "webhook-event-list", "deleted",
-            "ping-result", "error"})
+            "ping-result", "error", "user-action-challenge", "user-action"})
     void everyExampleIsValidAgainstItsSchema(String name) throws IOException {
         String path = "dfns/" + name + ".schema.json";
         JsonNode schema;

@@ -1,6 +1,5 @@
-package dev.hookcheck.mock.seed;
+package dev.hookcheck.core.profile;
 
-import dev.hookcheck.core.profile.Profile;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -8,25 +7,38 @@ import java.util.random.RandomGenerator;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Realistic {@code data} objects per profile and event, as compact JSON. */
-final class EventData {
+/** The built-in profiles' {@link ExampleData}: realistic {@code data} objects per event, as compact JSON. */
+final class Examples {
     private static final JsonMapper JSON = JsonMapper.shared();
     private static final String[] NETWORKS = {"EthereumSepolia", "Polygon", "Base", "Solana", "Bitcoin"};
     private static final String[] EDITIONS = {"Roskilde Festival 2026", "Northside 2026", "Smukfest 2026", "Tinderbox 2026"};
     private static final String[] REPOS = {"acme/widgets", "acme/api", "acme/web"};
 
-    private EventData() {}
+    private Examples() {}
 
-    static String of(Profile profile, String type, String resourceType, String resourceId, Instant at, RandomGenerator r) {
-        ObjectNode data = switch (profile.name()) {
-            case "vitable" -> null; // Vitable delivers thin events: no resource snapshot
-            case "dfns" -> dfns(profile, type, resourceType, resourceId, at, r);
-            case "preo" -> preo(profile, resourceType, resourceId, at, r);
-            case "stripe" -> stripe(resourceType, resourceId, at, r);
-            case "github" -> github(type, resourceId, r);
-            default -> standard(type, resourceType, resourceId, r);
-        };
-        return data == null ? "{}" : JSON.writeValueAsString(data);
+    /** Vitable delivers thin events: no resource snapshot. */
+    static String vitable(Profile p, String type, String resourceType, String id, Instant at, RandomGenerator r) {
+        return "{}";
+    }
+
+    static String dfns(Profile p, String type, String resourceType, String id, Instant at, RandomGenerator r) {
+        return JSON.writeValueAsString(dfnsObject(p, type, resourceType, id, at, r));
+    }
+
+    static String preo(Profile p, String type, String resourceType, String id, Instant at, RandomGenerator r) {
+        return JSON.writeValueAsString(preoObject(p, resourceType, id, at, r));
+    }
+
+    static String stripe(Profile p, String type, String resourceType, String id, Instant at, RandomGenerator r) {
+        return JSON.writeValueAsString(stripeObject(resourceType, id, at, r));
+    }
+
+    static String github(Profile p, String type, String resourceType, String id, Instant at, RandomGenerator r) {
+        return JSON.writeValueAsString(githubObject(type, id, r));
+    }
+
+    static String standard(Profile p, String type, String resourceType, String id, Instant at, RandomGenerator r) {
+        return JSON.writeValueAsString(standardObject(type, resourceType, id, r));
     }
 
     private static String status(String type) {
@@ -41,7 +53,7 @@ final class EventData {
     }
 
     /** The object under the kind's key: {@code {"wallet":{…}}}, {@code {"transferRequest":{…}}}… */
-    private static ObjectNode dfns(Profile p, String type, String key, String id, Instant at, RandomGenerator r) {
+    private static ObjectNode dfnsObject(Profile p, String type, String key, String id, Instant at, RandomGenerator r) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode o = root.putObject(key);
         String network = NETWORKS[r.nextInt(NETWORKS.length)];
@@ -83,7 +95,7 @@ final class EventData {
     }
 
     /** Assumed shape (Preo publishes none). */
-    private static ObjectNode preo(Profile p, String resourceType, String id, Instant at, RandomGenerator r) {
+    private static ObjectNode preoObject(Profile p, String resourceType, String id, Instant at, RandomGenerator r) {
         ObjectNode o = JSON.createObjectNode();
         o.put(resourceType + "_id", id);
         switch (resourceType) {
@@ -102,7 +114,7 @@ final class EventData {
         return o;
     }
 
-    private static ObjectNode standard(String type, String resourceType, String id, RandomGenerator r) {
+    private static ObjectNode standardObject(String type, String resourceType, String id, RandomGenerator r) {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", id).put("object", resourceType);
         switch (resourceType) {
@@ -114,7 +126,7 @@ final class EventData {
         return o;
     }
 
-    private static ObjectNode stripe(String resourceType, String id, Instant at, RandomGenerator r) {
+    private static ObjectNode stripeObject(String resourceType, String id, Instant at, RandomGenerator r) {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", id).put("object", resourceType.equals("checkout_session") ? "checkout.session" : resourceType);
         if (!resourceType.equals("customer")) {
@@ -123,11 +135,21 @@ final class EventData {
         return o.put("created", at.getEpochSecond()).put("livemode", false);
     }
 
-    private static ObjectNode github(String type, String id, RandomGenerator r) {
+    private static ObjectNode githubObject(String type, String id, RandomGenerator r) {
         ObjectNode o = JSON.createObjectNode();
         String repo = REPOS[r.nextInt(REPOS.length)];
         switch (type) {
-            case "push" -> o.put("ref", "refs/heads/main").put("before", hex(r, 20)).put("after", hex(r, 20));
+            case "ping" -> {
+                o.put("zen", "Keep it logically awesome.").put("hook_id", Long.parseLong(id));
+                o.putObject("hook").put("id", Long.parseLong(id)).put("type", "Repository").put("active", true);
+            }
+            case "push" -> {
+                String after = hex(r, 20);
+                o.put("ref", "refs/heads/main").put("before", hex(r, 20)).put("after", after);
+                o.putArray("commits").addObject().put("id", after).put("message", "Deduplicate webhook deliveries")
+                        .putObject("author").put("name", "Mona Octocat").put("email", "mona@example.com");
+                o.putObject("pusher").put("name", "octocat");
+            }
             case "pull_request" -> {
                 o.put("action", r.nextBoolean() ? "opened" : "closed").put("number", 1 + r.nextInt(900));
                 o.putObject("pull_request").put("id", Long.parseLong(id)).put("title", "Improve webhook retries");
@@ -136,6 +158,9 @@ final class EventData {
                 o.put("action", type.equals("issues") ? "opened" : "created");
                 o.putObject("issue").put("id", Long.parseLong(id)).put("number", 1 + r.nextInt(900)).put("title", "Duplicate deliveries");
             }
+            case "star" -> o.put("action", "created").put("starred_at", "2026-01-01T00:00:00Z");
+            case "release" -> o.put("action", "published").putObject("release").put("id", Long.parseLong(id))
+                    .put("tag_name", "v1." + r.nextInt(40) + ".0");
             default -> {
                 o.put("action", "completed");
                 o.putObject("workflow_run").put("id", Long.parseLong(id)).put("status", "completed")
@@ -143,7 +168,10 @@ final class EventData {
             }
         }
         ObjectNode repository = o.putObject("repository");
-        repository.put("id", 100_000_000 + r.nextInt(100_000_000)).put("full_name", repo);
+        long repositoryId = 100_000_000 + r.nextInt(100_000_000);
+        // a push or a star is about the repository itself: its id is the event's resource id
+        repository.put("id", type.equals("push") || type.equals("star") ? Long.parseLong(id) : repositoryId)
+                .put("full_name", repo);
         o.putObject("sender").put("login", "octocat");
         return o;
     }
