@@ -27,7 +27,8 @@ final class DeliveryFaults {
 
     /** What the run found. */
     record Result(List<Outcome> outcomes, int unexpected, int offSchedule, int unrecorded, long advanceMillis,
-            long healthyDeliveryMillis, long apiP99Millis, long apiMaxMillis, int apiCalls, int peakThreads, long peakHeapMiB,
+            long healthyDeliveryMillis, long apiP99Millis, long apiMaxMillis, int apiCalls, int peakThreads,
+            Map<String, Integer> peakThreadKinds, long peakHeapMiB,
             long peakResidentMiB, String maxHeap, boolean healthy, List<String> examples, Duration took) {}
 
     /** The error an attempt to each receiver must be recorded with: a wire error, or the HTTP status. */
@@ -121,7 +122,8 @@ final class DeliveryFaults {
             }
             boolean up = sandbox.admin("GET", "/__admin/health", null).status() == 200;
             return new Result(outcomes, unexpected, offSchedule, unrecorded, advanceMillis, healthyMillis, hammer.p99(),
-                    hammer.max(), hammer.calls(), sandbox.serve().peakThreads(), sandbox.serve().peakHeapMiB(),
+                    hammer.max(), hammer.calls(), sandbox.serve().peakThreads(), sandbox.serve().peakThreadKinds(),
+                    sandbox.serve().peakHeapMiB(),
                     sandbox.serve().peakResidentMiB(), maxHeap, up, List.copyOf(examples.subList(0, Math.min(20, examples.size()))),
                     Duration.ofNanos(System.nanoTime() - start));
         } finally {

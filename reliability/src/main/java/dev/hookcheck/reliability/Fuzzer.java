@@ -10,11 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -55,20 +54,26 @@ final class Fuzzer {
     }
 
     /** What a run found. */
-    record Result(int requests, Map<Mutation, Integer> perMutation, int operations, int serverErrors, int shapeViolations,
-            int leaks, List<String> examples, boolean healthy, boolean canaryIntact, List<String> canaryProblems,
-            int logLeaks, Duration took) {}
+    record Result(int requests, int planned, Map<Mutation, Integer> perMutation, int operations, int serverErrors, int shapeViolations,
+            int leaks, Map<Kind, Integer> kinds, List<String> examples, boolean healthy, boolean canaryIntact,
+            List<String> canaryProblems, int logLeaks, Duration took) {}
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String HUGE = "1" + "0".repeat(400);
+    /** As many as there are full-run passes, so that every operation meets each of them. */
     private static final List<String> HUGE_NUMBERS = List.of(HUGE, "-" + HUGE, "1e400", "-1e400", "1" + "0".repeat(90),
-            "123456789012345678901234567890", "1.5", "-0", "9".repeat(150));
+            "9".repeat(150), "1.5");
+
+    /** {@code RELIABILITY_TRACE=PUT /api} prints every request of the operations that contain it, and its answer. */
+    private static final String TRACE = System.getenv("RELIABILITY_TRACE");
 
     private final Sandbox sandbox;
     private final Wire wire;
     private final String sink;
     private final Verdicts verdicts = new Verdicts();
     private final SplittableRandom random;
+    /** Which of a mutation's variants this request takes (the field it spoils, the value it puts): pass + operation. */
+    private int variant;
 
     Fuzzer(Sandbox sandbox, String sinkUrl, long seed) {
         this.sandbox = sandbox;
@@ -77,29 +82,42 @@ final class Fuzzer {
         this.random = new SplittableRandom(seed);
     }
 
-    Result run(int count, Duration budget) {
+    /** Sends every operation with every mutation {@code passes} times (each pass with other random choices). */
+    Result run(int passes, Duration budget) {
         long start = System.nanoTime();
         List<Operation> operations = OpenApi.operations(sandbox.admin("GET", "/__admin/openapi.json", null).expect(200));
         Canary canary = Canary.plant(sandbox, verdicts);
         Targets targets = Targets.create(sandbox, sink, verdicts);
         Map<Mutation, Integer> perMutation = new EnumMap<>(Mutation.class);
-        Set<String> examples = new LinkedHashSet<>();
+        // one example per kind of finding: what was found, with which operation and which mutation
+        Map<String, String> firstOfKind = new LinkedHashMap<>();
         int serverErrors = 0;
         int shape = 0;
         int leaks = 0;
         int sent = 0;
         Mutation[] mutations = Mutation.values();
         long deadline = start + budget.toNanos();
+        int count = passes * operations.size() * mutations.length;
         for (int i = 0; i < count && System.nanoTime() < deadline; i++) {
-            Operation op = operations.get(i % operations.size());
-            // every operation meets every mutation once per pass, each pass in another order
-            Mutation mutation = mutations[(i / operations.size() + i * 7) % mutations.length];
+            // round k sends every operation once, operation j with mutation j + k: after as many rounds as
+            // there are mutations, every operation has met every mutation once (a pass)
+            int j = i % operations.size();
+            Operation op = operations.get(j);
+            Mutation mutation = mutations[(j + i / operations.size()) % mutations.length];
+            variant = i / (operations.size() * mutations.length) + j;
             if (isReset(op) && !mutation.refusedBeforeRoute()) {
                 mutation = Mutation.METHOD_OVERRIDE;
             }
             Wire.Request request = build(op, mutation, targets);
             Wire.Answer answer = wire.send(request);
             sent++;
+            if (answer.status() == 204 || request.method().equals("DELETE") && answer.status() / 100 == 2) {
+                targets.replaceDeleted(op); // deleted (a server that honours a method override deletes on a GET)
+            }
+            if (TRACE != null && op.toString().contains(TRACE)) {
+                System.err.println("trace " + mutation + " " + Verdicts.cut(request.head()) + " -> " + answer.status() + " "
+                        + Verdicts.cut(answer.body()));
+            }
             if (answer.millis() > 5000) {
                 System.err.println("reliability: slow answer (" + answer.millis() + " ms) to " + mutation + " " + op);
             }
@@ -116,9 +134,7 @@ final class Fuzzer {
                 } else {
                     leaks++;
                 }
-                if (examples.size() < 25) {
-                    examples.add(finding.kind() + " " + mutation + " " + op + ": " + finding.detail());
-                }
+                firstOfKind.putIfAbsent(finding.kind() + " " + mutation + " " + op, finding.detail());
             }
         }
         sandbox.admin("POST", "/__admin/clock/scale", "{\"scale\":0}").expect(200);
@@ -128,12 +144,15 @@ final class Fuzzer {
         for (String line : sandbox.serve().output()) {
             if (verdicts.secretIn(line) != null) {
                 logLeaks++;
-                if (examples.size() < 25) {
-                    examples.add("LEAK in the server's log: " + Verdicts.cut(line).replaceAll("whsec_\\S+|whs-\\S+", "<secret>"));
-                }
+                firstOfKind.putIfAbsent("LEAK in the server's log", Verdicts.cut(line).replaceAll("whsec_\\S+|whs-\\S+", "<secret>"));
             }
         }
-        return new Result(sent, perMutation, operations.size(), serverErrors, shape, leaks + logLeaks, List.copyOf(examples),
+        Map<Kind, Integer> kinds = new EnumMap<>(Kind.class);
+        firstOfKind.keySet().forEach(key -> kinds.merge(Kind.valueOf(key.substring(0, key.indexOf(' '))), 1, Integer::sum));
+        List<String> examples = firstOfKind.entrySet().stream()
+                .sorted(java.util.Comparator.comparing(e -> !e.getKey().startsWith(Kind.SERVER_ERROR.name())))
+                .limit(40).map(e -> e.getKey() + ": " + e.getValue()).toList();
+        return new Result(sent, count, perMutation, operations.size(), serverErrors, shape, leaks + logLeaks, kinds, examples,
                 healthy, canaryProblems.isEmpty(), canaryProblems, logLeaks, Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -165,10 +184,12 @@ final class Fuzzer {
             path = path.replace("{" + p.name() + "}", value);
         }
         if (op.in("path").isEmpty()) {
+            // a segment of its own: /webhooks%00 would be no path of the Dfns API, /webhooks/%00 is
+            String end = path.endsWith("/") ? "" : "/";
             path = switch (mutation) {
-                case NUL_IN_PATH -> path + "%00";
-                case INVALID_UTF8_PATH -> path + "%C3%28";
-                case BAD_PERCENT_PATH -> path + "%zz";
+                case NUL_IN_PATH -> path + end + "%00";
+                case INVALID_UTF8_PATH -> path + end + "%C3%28";
+                case BAD_PERCENT_PATH -> path + end + "%zz";
                 default -> path;
             };
         }
@@ -184,7 +205,7 @@ final class Fuzzer {
         if (!op.security().isEmpty()) {
             headers.put("Authorization", switch (mutation) {
                 case BAD_AUTHORIZATION -> List.of("Bearer", "Basic Zm9vOmJhcg==", "Bearer a b", "Bearer " + "k".repeat(4000),
-                        "Bearer wrong-key").get(random.nextInt(5));
+                        "Bearer wrong-key").get(Math.floorMod(variant, 5));
                 default -> "Bearer " + Sandbox.KEY;
             });
             if (op.security().contains("dfnsUserAction")) {
@@ -204,7 +225,9 @@ final class Fuzzer {
             }
         }
         if (mutation == Mutation.WRONG_METHOD) {
-            method = List.of("PATCH", "PUT", "DELETE", "POST", "OPTIONS", "TRACE", "PROPFIND").get(random.nextInt(7));
+            String own = method;
+            method = pick(Stream.of("PATCH", "PUT", "DELETE", "POST", "GET", "OPTIONS", "TRACE", "PROPFIND")
+                    .filter(m -> !m.equals(own)).toList());
         }
         if (mutation == Mutation.HEAD) {
             method = "HEAD";
@@ -234,11 +257,12 @@ final class Fuzzer {
                 pairs.add(p.name() + "=" + (value.isString() ? encode(value.asString()) : value.toString()));
             }
         }
-        String name = parameters.isEmpty() ? "limit" : parameters.get(random.nextInt(parameters.size())).name();
+        String name = parameters.isEmpty() ? "limit" : pick(parameters).name();
         switch (mutation) {
             case BAD_QUERY_VALUE -> pairs.add(name + "=" + List.of("-1", "0", "abc", "1e999", "99999999999999999999", "true",
-                    "%20", "2026-13-45T99:99:99Z", "x".repeat(1000), "%E2%82%AC").get(random.nextInt(10)));
-            case BAD_QUERY_ENCODING -> pairs.add(name + "=" + List.of("%zz", "%C3%28", "%", "%0", "%00").get(random.nextInt(5)));
+                    "%20", "2026-13-45T99:99:99Z", "x".repeat(1000), "%E2%82%AC").get(Math.floorMod(variant / Math.max(1,
+                    parameters.size()), 10)));
+            case BAD_QUERY_ENCODING -> pairs.add(name + "=" + pick(List.of("%zz", "%C3%28", "%", "%0", "%00")));
             case REPEATED_PARAMETER -> {
                 pairs.add(name + "=1");
                 pairs.add(name + "=500");
@@ -268,7 +292,7 @@ final class Fuzzer {
             case EMPTY_BODY:
                 return new byte[0];
             case NOT_AN_OBJECT:
-                return List.of("[]", "\"text\"", "42", "null", "true").get(random.nextInt(5)).getBytes(StandardCharsets.UTF_8);
+                return pick(List.of("[]", "\"text\"", "42", "null", "true")).getBytes(StandardCharsets.UTF_8);
             case TWO_DOCUMENTS:
                 return (baseline.toString() + baseline).getBytes(StandardCharsets.UTF_8);
             case VERY_DEEP_NESTING:
@@ -281,19 +305,19 @@ final class Fuzzer {
                 return bytes.toByteArray();
             }
             case HUGE_NUMBER:
-                return withField(baseline, HUGE_NUMBERS.get(random.nextInt(HUGE_NUMBERS.size()))).getBytes(StandardCharsets.UTF_8);
+                return withField(baseline, pick(HUGE_NUMBERS)).getBytes(StandardCharsets.UTF_8);
             default:
                 break;
         }
         if (baseline instanceof ObjectNode object) {
             List<String> fields = new ArrayList<>();
             object.propertyNames().forEach(fields::add);
-            String field = fields.isEmpty() ? "fuzz" : fields.get(random.nextInt(fields.size()));
+            String field = fields.isEmpty() ? "fuzz" : pick(fields);
             switch (mutation) {
                 case WRONG_TYPE -> object.set(field, List.<JsonNode>of(NODES.numberNode(7), NODES.stringNode("7"), NODES.booleanNode(false),
-                        NODES.arrayNode(), NODES.objectNode(), NODES.nullNode()).get(random.nextInt(6)));
+                        NODES.arrayNode(), NODES.objectNode(), NODES.nullNode()).get(Math.floorMod(variant / Math.max(1, fields.size()), 6)));
                 case MISSING_FIELD -> {
-                    if (random.nextBoolean()) {
+                    if (variant % 2 == 0) {
                         object.remove(field);
                     } else {
                         object.removeAll();
@@ -319,12 +343,16 @@ final class Fuzzer {
         return hasBody || mutation.spoilsTheBody() ? baseline.toString().getBytes(StandardCharsets.UTF_8) : new byte[0];
     }
 
+    private <T> T pick(List<T> choices) {
+        return choices.get(Math.floorMod(variant, choices.size()));
+    }
+
     /** The baseline with one field (or a new one) set to {@code number} as written, which no JsonNode holds. */
     private String withField(JsonNode baseline, String number) {
         if (baseline instanceof ObjectNode object && !object.isEmpty()) {
             List<String> fields = new ArrayList<>();
             object.propertyNames().forEach(fields::add);
-            String field = fields.get(random.nextInt(fields.size()));
+            String field = pick(fields);
             object.put(field, "__NUMBER__");
             return object.toString().replace("\"__NUMBER__\"", number);
         }

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LoadRun {
     /** What the run found. */
     record Result(int events, int endpoints, int expected, int delivered, int received, int duplicates, int lost,
-            long attemptsRecorded, long listP50Millis, long listP99Millis, int listCalls, int peakThreads, long peakHeapMiB,
+            long attemptsRecorded, long listP50Millis, long listP99Millis, int listCalls, int listErrors, int peakThreads,
+            java.util.Map<String, Integer> peakThreadKinds, long peakHeapMiB,
             long peakResidentMiB, double deliveriesPerSecond, Duration took) {}
 
     private final Sandbox sandbox;
@@ -62,13 +63,13 @@ final class LoadRun {
                         + "\",\"type\":\"invoice.paid\",\"count\":" + count + "}").expect(201);
             }
             int expected = events * endpointCount;
+            // an await takes at most 1000 at a time: read the delivered total until it is all of them
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             int delivered = 0;
-            for (int tries = 0; tries < 20 && delivered < expected; tries++) {
-                Sandbox.Reply reply = sandbox.admin("GET", "/__admin/deliveries/await?count=" + expected
-                        + "&status=delivered&profile=standard&organizationId=" + org + "&timeoutMs=60000", null);
-                if (reply.status() == 200) {
-                    delivered = expected;
-                }
+            while (delivered < expected && System.nanoTime() < deadline) {
+                sleep(200);
+                delivered = sandbox.admin("GET", "/__admin/deliveries?profile=standard&organizationId=" + org
+                        + "&status=delivered&limit=1", null).expect(200).path("total").asInt();
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             running.set(false);
@@ -77,8 +78,7 @@ final class LoadRun {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            delivered = sandbox.admin("GET", "/__admin/deliveries?profile=standard&organizationId=" + org
-                    + "&status=delivered&limit=1", null).expect(200).path("total").asInt(delivered);
+            sleep(500); // anything still on its way (a duplicate would be) arrives before the count
             int received = 0;
             int duplicates = 0;
             int distinct = 0;
@@ -91,11 +91,20 @@ final class LoadRun {
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             return new Result(events, endpointCount, expected, delivered, received, duplicates, expected - distinct, attempts,
-                    percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.size(), sandbox.serve().peakThreads(),
+                    percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.size(), errors.get(), sandbox.serve().peakThreads(),
+                    sandbox.serve().peakThreadKinds(),
                     sandbox.serve().peakHeapMiB(), sandbox.serve().peakResidentMiB(), expected / Math.max(0.001,
                             took.toMillis() / 1000.0), took);
         } finally {
             receivers.forEach(Receiver::close);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -34,7 +34,9 @@ final class Receiver implements AutoCloseable {
         /** 200 with a 100 MB body, sent 16 KiB every 50 ms. */
         SLOW_100MB,
         /** 302 to itself, every time. */
-        REDIRECT_LOOP
+        REDIRECT_LOOP,
+        /** 200 with a 100 MB body, as fast as the client reads it. */
+        FAST_100MB
     }
 
     static final long HUNDRED_MB = 100L * 1024 * 1024;
@@ -143,6 +145,14 @@ final class Receiver implements AutoCloseable {
                             Thread.sleep(50);
                         }
                         return;
+                    }
+                    case FAST_100MB -> {
+                        out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + HUNDRED_MB + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        byte[] chunk = new byte[64 * 1024];
+                        for (long sent = 0; sent < HUNDRED_MB; sent += chunk.length) {
+                            out.write(chunk);
+                        }
+                        out.flush();
                     }
                     default -> throw new IllegalStateException(behaviour.toString());
                 }

@@ -29,6 +29,8 @@ final class Results {
     List<String> failures() {
         List<String> failures = new ArrayList<>();
         if (fuzz != null) {
+            when(failures, fuzz.requests() < fuzz.planned(), "fuzzer: ran out of time after " + fuzz.requests() + " of "
+                    + fuzz.planned() + " requests");
             when(failures, fuzz.serverErrors() > 0, "fuzzer: " + fuzz.serverErrors() + " answers were 5xx");
             when(failures, fuzz.shapeViolations() > 0, "fuzzer: " + fuzz.shapeViolations() + " error bodies outside their dialect's shape");
             when(failures, fuzz.leaks() > 0, "fuzzer: " + fuzz.leaks() + " leaks");
@@ -63,6 +65,7 @@ final class Results {
             when(failures, load.lost() > 0, "load: " + load.lost() + " deliveries lost");
             when(failures, load.duplicates() > 0, "load: " + load.duplicates() + " duplicates");
             when(failures, load.delivered() != load.expected(), "load: " + load.delivered() + " of " + load.expected() + " delivered");
+            when(failures, load.listErrors() > 0, "load: " + load.listErrors() + " list calls failed");
             when(failures, load.attemptsRecorded() != load.received(), "load: " + load.attemptsRecorded()
                     + " attempts recorded, " + load.received() + " received");
         }
@@ -84,10 +87,12 @@ final class Results {
         if (fuzz != null) {
             md.append("**Fuzzer** (from `GET /__admin/openapi.json`)\n\n| | |\n|---|---|\n");
             row(md, "requests sent", fuzz.requests() + " (" + fuzz.operations() + " operations × " + Fuzzer.Mutation.values().length
-                    + " mutation classes, " + fuzz.took().toSeconds() + " s)");
-            row(md, "5xx", fuzz.serverErrors());
-            row(md, "error bodies outside the dialect's error schema (or not JSON, or no answer)", fuzz.shapeViolations());
-            row(md, "leaks: library or class names, bodies echoing the input, secrets (answers and the server's log)", fuzz.leaks());
+                    + " mutation classes × " + settings.fuzzPasses() + ", " + fuzz.took().toSeconds() + " s)");
+            row(md, "5xx", counted(fuzz.serverErrors(), fuzz.kinds().get(Verdicts.Kind.SERVER_ERROR)));
+            row(md, "error bodies outside the dialect's error schema (or not JSON, or no answer)",
+                    counted(fuzz.shapeViolations(), fuzz.kinds().get(Verdicts.Kind.SHAPE)));
+            row(md, "leaks: library or class names, bodies echoing the input, secrets (answers and the server's log)",
+                    counted(fuzz.leaks(), fuzz.kinds().get(Verdicts.Kind.LEAK)));
             row(md, "healthy afterwards", fuzz.healthy() ? "yes" : "**no**");
             row(md, "data stored before the run, read back unchanged", fuzz.canaryIntact() ? "yes" : "**no**");
             row(md, "server threads, peak", fuzzPeakThreads);
@@ -115,7 +120,7 @@ final class Results {
             row(md, "a new delivery to the healthy endpoint meanwhile", faults.healthyDeliveryMillis() + " ms");
             row(md, "API latency meanwhile (" + faults.apiCalls() + " calls)", "p99 " + faults.apiP99Millis() + " ms, max "
                     + faults.apiMaxMillis() + " ms (target p99 < " + API_P99_TARGET_MILLIS + " ms)");
-            row(md, "server threads, peak", faults.peakThreads());
+            row(md, "server threads, peak", faults.peakThreads() + " (" + kinds(faults.peakThreadKinds()) + ")");
             row(md, "server heap in use, peak (of " + faults.maxHeap() + ")", faults.peakHeapMiB() + " MiB");
             row(md, "server resident memory, peak", faults.peakResidentMiB() + " MiB");
             md.append('\n');
@@ -136,8 +141,9 @@ final class Results {
                     + Math.round(load.deliveriesPerSecond()) + "/s)");
             row(md, "lost / duplicates", load.lost() + " / " + load.duplicates());
             row(md, "attempts recorded / requests received", load.attemptsRecorded() + " / " + load.received());
-            row(md, "list latency (" + load.listCalls() + " calls)", "p50 " + load.listP50Millis() + " ms, p99 " + load.listP99Millis() + " ms");
-            row(md, "server threads, peak", load.peakThreads());
+            row(md, "list latency (" + load.listCalls() + " calls, " + load.listErrors() + " failed)", "p50 " + load.listP50Millis()
+                    + " ms, p99 " + load.listP99Millis() + " ms");
+            row(md, "server threads, peak", load.peakThreads() + " (" + kinds(load.peakThreadKinds()) + ")");
             row(md, "server heap in use, peak (of 256m)", load.peakHeapMiB() + " MiB");
             row(md, "server resident memory, peak", load.peakResidentMiB() + " MiB");
             md.append('\n');
@@ -145,10 +151,23 @@ final class Results {
         return md.toString();
     }
 
+    /** {@code 32 hookcheck-delivery, 12 JettyServerThre…}, the biggest groups first. */
+    private static String kinds(Map<String, Integer> kinds) {
+        List<String> parts = new ArrayList<>();
+        kinds.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
+                .forEach(e -> parts.add(e.getValue() + " " + e.getKey().replace("|", "")));
+        return String.join(", ", parts);
+    }
+
     private static String errors(Map<String, Integer> errors) {
         List<String> parts = new ArrayList<>();
         errors.forEach((error, n) -> parts.add(n + " × " + error));
         return String.join(", ", parts);
+    }
+
+    /** {@code 12 (3 kinds)}: a kind is one finding with one operation and one mutation class. */
+    private static String counted(int n, Integer kinds) {
+        return n == 0 ? "0" : n + " (" + (kinds == null ? 0 : kinds) + " kinds: finding × operation × mutation)";
     }
 
     private static void row(StringBuilder md, String name, Object value) {

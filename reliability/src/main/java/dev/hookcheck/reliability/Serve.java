@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +33,8 @@ final class Serve implements AutoCloseable {
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final Path gcLog;
     private final AtomicInteger peakThreads = new AtomicInteger();
+    /** The server's threads by kind when their number peaked. */
+    private volatile Map<String, Integer> peakKinds = Map.of();
     private final Thread sampler;
     private final String baseUrl;
     private volatile boolean closed;
@@ -106,6 +110,25 @@ final class Serve implements AutoCloseable {
     /** Resets the thread peak to what runs now, before a measured phase. */
     void resetPeaks() {
         peakThreads.set(threads());
+        peakKinds = threadKinds();
+    }
+
+    /** Thread names from {@code /proc/<pid>/task/<tid>/comm} (15 characters at most), grouped by their stem. */
+    private Map<String, Integer> threadKinds() {
+        Map<String, Integer> kinds = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    kinds.merge(name.replaceAll("[-#]?\\d+$", "").replaceAll("-\\d+-", "-"), 1, Integer::sum);
+                } catch (IOException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException notLinux) {
+            return Map.of();
+        }
+        return kinds;
     }
 
     int threads() {
@@ -125,9 +148,18 @@ final class Serve implements AutoCloseable {
         return -1;
     }
 
+    /** The server's threads by kind (Jetty's pool, delivery workers, the HTTP client's…) when their number peaked. */
+    Map<String, Integer> peakThreadKinds() {
+        return peakKinds;
+    }
+
     private void sample() {
         while (!closed && process.isAlive()) {
-            peakThreads.accumulateAndGet(threads(), Math::max);
+            int now = threads();
+            if (now > peakThreads.get()) {
+                peakThreads.set(now);
+                peakKinds = threadKinds();
+            }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {

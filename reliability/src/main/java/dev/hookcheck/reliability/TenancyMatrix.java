@@ -91,9 +91,11 @@ final class TenancyMatrix {
             body = example.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
         }
-        Wire.Answer answer = wire.send(new Wire.Request(head.toString(), body));
+        Wire.Request request = new Wire.Request(head.toString(), body);
+        Wire.Answer answer = wire.send(request);
         for (String id : mine) {
-            if (answer.body().contains(id)) {
+            // an id the caller sent may come back in its own 404 ("Webhook … not found"): that tells it nothing
+            if (answer.body().contains(id) && !request.target().contains(id)) {
                 return "the answer (" + answer.status() + ") carries the default organization's " + id;
             }
         }
@@ -102,11 +104,13 @@ final class TenancyMatrix {
             return findings.get(0).kind() + " " + findings.get(0).detail();
         }
         boolean names = !op.in("path").isEmpty();
+        // a route naming the default organization's resource is a 404 for another organization; a list or
+        // a create answers the caller with its own data (checked above), or refuses what it sent
         boolean allowed = switch (caller) {
-            case "another organization's key" -> names ? answer.status() == 404 : answer.status() < 300;
+            case "another organization's key" -> names ? answer.status() == 404 : answer.status() != 401;
             default -> answer.status() == 401;
         };
-        return allowed ? null : "expected " + (caller.equals("another organization's key") ? names ? "404" : "2xx with its own data"
+        return allowed ? null : "expected " + (caller.equals("another organization's key") ? names ? "404" : "its own data"
                 : "401") + ", got " + answer.status() + " " + Verdicts.cut(answer.body());
     }
 
