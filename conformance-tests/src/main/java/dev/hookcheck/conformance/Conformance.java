@@ -1,6 +1,6 @@
 package dev.hookcheck.conformance;
 
-import dev.hookcheck.conformance.check.Check;
+import dev.hookcheck.conformance.internal.check.Check;
 import dev.hookcheck.conformance.internal.Runner;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,8 +7,8 @@ import dev.hookcheck.conformance.Level;
 import dev.hookcheck.conformance.Options;
 import dev.hookcheck.conformance.ProgressListener;
 import dev.hookcheck.conformance.Receiver;
-import dev.hookcheck.conformance.check.Check;
-import dev.hookcheck.conformance.check.Checks;
+import dev.hookcheck.conformance.internal.check.Catalog;
+import dev.hookcheck.conformance.internal.check.Check;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,7 +45,9 @@ public final class Runner {
 
     /** The checks the options select, in catalog order, whose level the options include. */
     public List<Check> selection() {
-        return Checks.select(options.checkIds()).stream()
+        Catalog.select(options.skipIds()); // an unknown id to skip is as wrong as an unknown id to run
+        return Catalog.select(options.checkIds()).stream()
+                .filter(check -> options.skipIds().stream().noneMatch(id -> id.equalsIgnoreCase(check.id())))
                 .filter(check -> included(check.level(receiver), options.minimumLevel()))
                 .toList();
     }
