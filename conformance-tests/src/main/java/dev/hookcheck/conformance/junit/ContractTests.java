@@ -8,7 +8,7 @@ import dev.hookcheck.conformance.Options;
 import dev.hookcheck.conformance.Receiver;
 import dev.hookcheck.conformance.internal.check.Check;
 import dev.hookcheck.conformance.internal.EvidenceText;
-import dev.hookcheck.conformance.internal.Runner;
+import dev.hookcheck.conformance.internal.check.Runner;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;

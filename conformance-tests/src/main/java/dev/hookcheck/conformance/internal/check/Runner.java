@@ -1,4 +1,4 @@
-package dev.hookcheck.conformance.internal;
+package dev.hookcheck.conformance.internal.check;
 
 import dev.hookcheck.conformance.CheckResult;
 import dev.hookcheck.conformance.CheckResult.Cause;
@@ -7,8 +7,15 @@ import dev.hookcheck.conformance.Level;
 import dev.hookcheck.conformance.Options;
 import dev.hookcheck.conformance.ProgressListener;
 import dev.hookcheck.conformance.Receiver;
-import dev.hookcheck.conformance.internal.check.Catalog;
-import dev.hookcheck.conformance.internal.check.Check;
+import dev.hookcheck.conformance.internal.CheckFailure;
+import dev.hookcheck.conformance.internal.CheckSkipped;
+import dev.hookcheck.conformance.internal.Exchange;
+import dev.hookcheck.conformance.internal.Http;
+import dev.hookcheck.conformance.internal.ProbeFailure;
+import dev.hookcheck.conformance.internal.Redactor;
+import dev.hookcheck.conformance.internal.Seconds;
+import dev.hookcheck.conformance.internal.Session;
+import dev.hookcheck.conformance.internal.Wire;
 import java.util.List;
 import java.util.UUID;
 

@@ -1,5 +1,6 @@
-package dev.hookcheck.conformance.internal;
+package dev.hookcheck.conformance.internal.probe;
 
+import dev.hookcheck.conformance.internal.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
