@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * trickles the body gets no more time than one that never answers. At most {@link #MAX_RESPONSE_BYTES}
  * of an answer's body are read; the rest is never downloaded.
  */
-final class Http {
+public final class Http {
     /** How much of a response body is read: the evidence needs kilobytes, not megabytes. */
     static final int MAX_RESPONSE_BYTES = 64 * 1024;
     private static final int MAX_BODY_CHARS = 4000;
@@ -41,7 +41,7 @@ final class Http {
     private final URI url;
     private final Redactor redactor;
 
-    Http(Receiver receiver) {
+    public Http(Receiver receiver) {
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)

@@ -2,8 +2,8 @@ package dev.hookcheck.conformance.report;
 
 import dev.hookcheck.conformance.CheckResult;
 import dev.hookcheck.conformance.Level;
-import dev.hookcheck.conformance.check.Check;
-import dev.hookcheck.conformance.check.Checks;
+import dev.hookcheck.conformance.CheckInfo;
+import dev.hookcheck.conformance.Checks;
 import dev.hookcheck.conformance.internal.EvidenceText;
 import java.util.List;
 
@@ -89,7 +89,7 @@ final class HtmlReport {
                 .append(escape(result.category().code())).append(" · ").append(result.durationMs())
                 .append(" ms</span></summary>\n");
         html.append("<p>").append(escape(result.message())).append("</p>\n");
-        Checks.find(result.id()).map(Check::why).ifPresent(why ->
+        Checks.find(result.id()).map(CheckInfo::why).ifPresent(why ->
                 html.append("<h3>Why it matters</h3>\n<p>").append(escape(why)).append("</p>\n"));
         html.append("<h3>How to fix it</h3>\n<p>").append(escape(capitalized(result.hint()))).append("</p>\n");
         CheckResult.Evidence evidence = result.evidence();
