@@ -74,10 +74,26 @@ public final class Main {
         }
     }
 
-    /** The URL, the API keys per profile and how to register a receiver; {@code hookcheck serve} prints it too. */
+    /**
+     * The URL, the API keys per profile and how to register a receiver; {@code hookcheck serve} prints
+     * it too. Never the admin token: the banner ends up in logs.
+     */
     public static void printBanner(MockServer server, PrintStream out) {
+        MockServerConfig config = server.context().config();
         out.println("Hookcheck mock provider listening on " + server.baseUrl());
-        out.println("Dashboard: " + server.baseUrl() + "/");
+        if (config.adminToken().isPresent()) {
+            out.println("Dashboard: " + server.baseUrl() + "/   (asks for the admin token once per browser tab; or open "
+                    + server.baseUrl() + "/#token=<admin token>)");
+            out.println("Admin API: send Authorization: Bearer <admin token> (health and openapi.json excepted)");
+        } else {
+            out.println("Dashboard: " + server.baseUrl() + "/");
+            if (!server.listensOnLoopbackOnly()) {
+                out.println();
+                out.println("WARNING: listening on " + config.host() + " without an admin token: anyone who can reach this "
+                        + "port can read and change the sandbox through the admin API. Set --admin-token "
+                        + "(HOOKCHECK_ADMIN_TOKEN).");
+            }
+        }
         out.println();
         out.println("API keys (Authorization: Bearer <key>):");
         for (Map.Entry<String, Map<String, String>> key : server.store().apiKeys().entrySet()) {
@@ -89,7 +105,8 @@ public final class Main {
         out.println("  curl -H 'Authorization: Bearer <vitable key>' " + server.baseUrl() + "/v1/webhook-events?limit=5");
         out.println("  curl " + server.baseUrl() + "/__admin/health");
         out.println("Register a receiver (any of " + String.join(", ", Profiles.names()) + "):");
-        out.println("  curl -X POST " + server.baseUrl() + "/__admin/endpoints -H 'Content-Type: application/json' \\");
+        out.println("  curl -X POST " + server.baseUrl() + "/__admin/endpoints -H 'Content-Type: application/json' \\"
+                + (config.adminToken().isPresent() ? "\n       -H 'Authorization: Bearer <admin token>' \\" : ""));
         out.println("       -d '{\"profile\":\"vitable\",\"url\":\"http://localhost:3000/webhooks\"}'");
         out.println("API description: " + server.baseUrl() + "/__admin/openapi.json   (Ctrl-C stops)");
     }

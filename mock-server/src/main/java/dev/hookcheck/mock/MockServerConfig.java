@@ -28,10 +28,13 @@ import java.util.Optional;
  *     reset); more can be added through {@code /__admin/failures}
  * @param dfnsUserActions what the Dfns API asks of {@code X-DFNS-USERACTION} on a change: a token
  *     from the signing flow ({@code REAL}, the default), or any non-empty value ({@code ANY})
+ * @param adminToken when present, every admin API request (but the health check and the API
+ *     description) must carry {@code Authorization: Bearer <token>}; the dashboard asks for it
  */
 public record MockServerConfig(String host, int port, long seed, int eventsPerProfile, Optional<String> apiKey,
         int dfnsWebhookLimit, Clock clock, int maxConcurrentDeliveries, int maxConcurrentPerEndpoint,
-        Duration rotationOverlap, List<FailureRule> failureRules, DfnsUserActions dfnsUserActions) {
+        Duration rotationOverlap, List<FailureRule> failureRules, DfnsUserActions dfnsUserActions,
+        Optional<String> adminToken) {
 
     public MockServerConfig {
         Objects.requireNonNull(host, "host");
@@ -55,6 +58,12 @@ public record MockServerConfig(String host, int port, long seed, int eventsPerPr
         }
         failureRules = List.copyOf(failureRules);
         Objects.requireNonNull(dfnsUserActions, "dfnsUserActions");
+        Objects.requireNonNull(adminToken, "adminToken");
+        adminToken.ifPresent(t -> {
+            if (t.length() < 8 || t.chars().anyMatch(c -> c <= ' ' || c >= 127)) {
+                throw new IllegalArgumentException("an admin token must be at least 8 characters of printable ASCII without spaces");
+            }
+        });
         apiKey.ifPresent(k -> {
             if (k.isBlank() || k.chars().anyMatch(Character::isWhitespace)) {
                 throw new IllegalArgumentException("an API key must be non-empty and contain no whitespace");
@@ -62,39 +71,49 @@ public record MockServerConfig(String host, int port, long seed, int eventsPerPr
         });
     }
 
+    /** Every component, the admin token shown only as present or not: configurations get logged. */
+    @Override
+    public String toString() {
+        return "MockServerConfig[host=" + host + ", port=" + port + ", seed=" + seed + ", eventsPerProfile="
+                + eventsPerProfile + ", apiKey=" + apiKey + ", dfnsWebhookLimit=" + dfnsWebhookLimit + ", clock=" + clock
+                + ", maxConcurrentDeliveries=" + maxConcurrentDeliveries + ", maxConcurrentPerEndpoint="
+                + maxConcurrentPerEndpoint + ", rotationOverlap=" + rotationOverlap + ", failureRules=" + failureRules
+                + ", dfnsUserActions=" + dfnsUserActions + ", adminToken=" + (adminToken.isPresent() ? "(set)" : "(none)") + "]";
+    }
+
     public static MockServerConfig defaults() {
         return new MockServerConfig("127.0.0.1", 0, 1, 300, Optional.empty(), 5, VirtualClock.system(), 32, 4,
-                Duration.ofHours(24), List.of(), DfnsUserActions.REAL);
+                Duration.ofHours(24), List.of(), DfnsUserActions.REAL, Optional.empty());
     }
 
     public MockServerConfig withHost(String value) {
         return new MockServerConfig(value, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions, adminToken);
     }
 
     public MockServerConfig withPort(int value) {
         return new MockServerConfig(host, value, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions, adminToken);
     }
 
     public MockServerConfig withSeed(long value) {
         return new MockServerConfig(host, port, value, eventsPerProfile, apiKey, dfnsWebhookLimit, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions, adminToken);
     }
 
     public MockServerConfig withEventsPerProfile(int value) {
         return new MockServerConfig(host, port, seed, value, apiKey, dfnsWebhookLimit, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions, adminToken);
     }
 
     public MockServerConfig withApiKey(String value) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, Optional.of(value), dfnsWebhookLimit, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions, adminToken);
     }
 
     public MockServerConfig withDfnsWebhookLimit(int value) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, value, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions, adminToken);
     }
 
     /** A virtual clock running {@code scale} times faster than real time (0: only advancing moves it). */
@@ -104,17 +123,24 @@ public record MockServerConfig(String host, int port, long seed, int eventsPerPr
 
     public MockServerConfig withConcurrency(int overall, int perEndpoint) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock, overall,
-                perEndpoint, rotationOverlap, failureRules, dfnsUserActions);
+                perEndpoint, rotationOverlap, failureRules, dfnsUserActions, adminToken);
     }
 
     public MockServerConfig withRotationOverlap(Duration value) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock,
-                maxConcurrentDeliveries, maxConcurrentPerEndpoint, value, failureRules, dfnsUserActions);
+                maxConcurrentDeliveries, maxConcurrentPerEndpoint, value, failureRules, dfnsUserActions, adminToken);
     }
 
     public MockServerConfig withClock(Clock value) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, value, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions, adminToken);
+    }
+
+    /** Requires {@code Authorization: Bearer <token>} on the admin API (see {@link #adminToken()}). */
+    public MockServerConfig withAdminToken(String value) {
+        return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock,
+                maxConcurrentDeliveries, maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions,
+                Optional.of(value));
     }
 
     /** The failure rules the server starts with, replacing any given before. */
@@ -124,12 +150,12 @@ public record MockServerConfig(String host, int port, long seed, int eventsPerPr
 
     public MockServerConfig withFailureRules(List<FailureRule> rules) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock,
-                maxConcurrentDeliveries, maxConcurrentPerEndpoint, rotationOverlap, rules, dfnsUserActions);
+                maxConcurrentDeliveries, maxConcurrentPerEndpoint, rotationOverlap, rules, dfnsUserActions, adminToken);
     }
 
     public MockServerConfig withDfnsUserActions(DfnsUserActions value) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock,
-                maxConcurrentDeliveries, maxConcurrentPerEndpoint, rotationOverlap, failureRules, value);
+                maxConcurrentDeliveries, maxConcurrentPerEndpoint, rotationOverlap, failureRules, value, adminToken);
     }
 
     /** What a Dfns change must carry in {@code X-DFNS-USERACTION}. */

@@ -3,9 +3,9 @@ package dev.hookcheck.mock.admin;
 import dev.hookcheck.mock.ServerContext;
 import dev.hookcheck.mock.http.ApiException;
 import dev.hookcheck.mock.http.Dialect;
+import dev.hookcheck.mock.http.ErrorResponse;
 import dev.hookcheck.mock.http.Json;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -97,13 +97,13 @@ public final class AdminApi implements Dialect {
 
     /** {@code {"errors":[{"code","title","source":{"pointer":"/<field>"}}]}}, {@code source} only when a field is at fault. */
     @Override
-    public void renderError(Context ctx, ApiException error) {
+    public ErrorResponse errorResponse(ApiException error) {
         ObjectNode item = Json.object().put("code", error.code()).put("title", error.getMessage());
         if (error.field() != null) {
             item.putObject("source").put("pointer", "/" + error.field());
         }
         ObjectNode body = Json.object();
         body.putArray("errors").add(item);
-        Json.write(ctx, error.status(), body);
+        return ErrorResponse.of(error.status(), body);
     }
 }

@@ -5,6 +5,7 @@ import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.mock.ServerContext;
 import dev.hookcheck.mock.http.ApiException;
 import dev.hookcheck.mock.http.Json;
+import dev.hookcheck.mock.http.Quote;
 import dev.hookcheck.mock.http.Params;
 import dev.hookcheck.mock.store.Organization;
 import dev.hookcheck.mock.store.Store;
@@ -57,7 +58,7 @@ final class ApiKeyRoutes {
                     : IdFormat.of("hk_" + profile.name() + "_", IdFormat.BASE62, 24).generate(context.random());
             if (store.organizationOfKey(key, profile.name()).isPresent()) {
                 throw new ApiException(409, "conflict", "key",
-                        "key '" + key + "' already opens an organization of profile '" + profile.name() + "'");
+                        "key " + Quote.of(key) + " already opens an organization of profile '" + profile.name() + "'");
             }
             store.addApiKey(key, profile.name(), organization.id());
             return Views.apiKey(key, profile.name(), organization.id());

@@ -2,6 +2,7 @@ package dev.hookcheck.mock.admin;
 
 import dev.hookcheck.mock.http.ApiException;
 import dev.hookcheck.mock.http.Json;
+import dev.hookcheck.mock.http.Quote;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +15,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An admin request body, read field by field. Every refusal is a 400 whose field is the JSON
- * pointer of the offending value ({@code events/1}) and whose message names it. An absent field and
- * an explicit {@code null} both read as "not given"; {@link #has} tells them apart where that
- * matters (a PATCH that clears a name).
+ * pointer of the offending value ({@code events/1}) and whose message names it and quotes at most a
+ * short prefix of the value. An explicit {@code null} is refused wherever leaving the field out
+ * means something (a generated secret, the default overlap, a default probability): a client that
+ * sends null rarely means "the default". Only {@link #freeText} fields (names, descriptions) take
+ * null, meaning "none".
  */
 final class Body {
     private final ObjectNode json;
@@ -31,7 +34,7 @@ final class Body {
         for (String name : json.propertyNames()) {
             if (!fields.contains(name)) {
                 throw ApiException.invalid(pointer(name),
-                        "unknown field '" + name + "'; this body takes " + String.join(", ", fields));
+                        "unknown field " + Quote.of(name) + "; this body takes " + String.join(", ", fields));
             }
         }
         return new Body(json);
@@ -39,7 +42,7 @@ final class Body {
 
     /** Like {@link #read}, but an empty body reads as {@code {}} (for routes whose fields are all optional). */
     static Body readOptional(Context ctx, List<String> fields) {
-        return ctx.bodyAsBytes().length == 0 ? new Body(Json.object()) : read(ctx, fields);
+        return Json.body(ctx).length == 0 ? new Body(Json.object()) : read(ctx, fields);
     }
 
     boolean has(String field) {
@@ -66,20 +69,25 @@ final class Body {
         if (!json.has(field)) {
             throw ApiException.invalid(field, field + " is required");
         }
-        String value = text(field);
-        if (value == null) {
-            throw wrongType(field, "a string", json.get(field));
-        }
-        return value;
+        return text(field);
     }
 
-    /** Any string, empty included (names, descriptions), or null when not given. */
+    /**
+     * A name or description: a string with something in it, or null (given as null or not at all)
+     * for none. An empty or blank string is refused: it would show as a name nobody can see.
+     */
     String freeText(String field) {
-        JsonNode node = given(field);
-        if (node != null && !node.isString()) {
-            throw wrongType(field, "a string", node);
+        JsonNode node = json.get(field);
+        if (node == null || node.isNull()) {
+            return null;
         }
-        return node == null ? null : node.stringValue();
+        if (!node.isString()) {
+            throw wrongType(field, "a string or null", node);
+        }
+        if (node.stringValue().isBlank()) {
+            throw ApiException.invalid(field, field + " must not be empty or blank; send null (or leave it out) for none");
+        }
+        return node.stringValue();
     }
 
     Boolean bool(String field) {
@@ -124,7 +132,7 @@ final class Body {
             throw wrongType(field, "a whole number", node);
         }
         if (!node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
-            throw ApiException.invalid(field, field + " must be between " + min + " and " + max + ", got " + node);
+            throw ApiException.invalid(field, field + " must be between " + min + " and " + max + ", got " + Quote.json(node));
         }
         return node.longValue();
     }
@@ -138,12 +146,13 @@ final class Body {
         if (!node.isNumber()) {
             throw wrongType(field, "a number", node);
         }
-        double value = node.doubleValue();
+        // numberValue() converts any size (a 400-digit integer becomes Infinity); doubleValue() would throw
+        double value = node.numberValue().doubleValue();
         if (!(value >= min && value <= max)) {
             throw ApiException.invalid(field, field + " must be between " + number(min) + " and " + number(max) + ", got "
-                    + node);
+                    + Quote.json(node));
         }
-        return value;
+        return value == 0 ? 0 : value; // -0.0 is 0
     }
 
     /** A non-empty array of whole numbers within bounds, or null when not given. */
@@ -180,10 +189,10 @@ final class Body {
         try {
             parsed = Duration.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field, field + " must be an ISO-8601 duration such as PT1H or P2DT30M, got '" + value + "'");
+            throw ApiException.invalid(field, field + " must be an ISO-8601 duration such as PT1H or P2DT30M, got " + Quote.of(value));
         }
         if (parsed.isNegative()) {
-            throw ApiException.invalid(field, field + " must not be negative, got '" + value + "'");
+            throw ApiException.invalid(field, field + " must not be negative, got " + Quote.of(value));
         }
         return parsed;
     }
@@ -210,13 +219,17 @@ final class Body {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw ApiException.invalid(field,
-                    field + " must be an ISO-8601 date-time such as 2026-01-01T00:00:00Z, got '" + value + "'");
+                    field + " must be an ISO-8601 date-time such as 2026-01-01T00:00:00Z, got " + Quote.of(value));
         }
     }
 
+    /** The field's value; null when it is absent. An explicit null is refused: see the class comment. */
     private JsonNode given(String field) {
         JsonNode node = json.get(field);
-        return node == null || node.isNull() ? null : node;
+        if (node != null && node.isNull()) {
+            throw ApiException.invalid(field, field + " must not be null (leave out an optional field to get its default)");
+        }
+        return node;
     }
 
     private static ApiException wrongType(String field, String expected, JsonNode node) {
@@ -225,8 +238,8 @@ final class Body {
 
     private static String describe(JsonNode node) {
         return switch (node.getNodeType()) {
-            case STRING -> "the string " + node;
-            case NUMBER -> "the number " + node;
+            case STRING -> "the string " + Quote.json(node);
+            case NUMBER -> "the number " + Quote.json(node);
             case BOOLEAN -> node.toString();
             case NULL -> "null";
             case ARRAY -> "an array";

@@ -5,6 +5,7 @@ import dev.hookcheck.mock.ServerContext;
 import dev.hookcheck.mock.delivery.DeliveryEngine;
 import dev.hookcheck.mock.http.ApiException;
 import dev.hookcheck.mock.http.Json;
+import dev.hookcheck.mock.http.Quote;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +46,7 @@ final class ClockRoutes {
         }
         Duration amount = duration != null ? duration : Duration.ofMillis(Math.round(seconds * 1000));
         if (amount.compareTo(Duration.ofSeconds(MAX_ADVANCE_SECONDS)) > 0) {
-            throw ApiException.invalid("duration", "duration must be at most ten years, got '" + duration + "'");
+            throw ApiException.invalid("duration", "duration must be at most ten years, got " + Quote.of(duration.toString()) + "");
         }
         requireVirtual();
         engine.advance(amount);

@@ -6,6 +6,7 @@ import dev.hookcheck.mock.ServerContext;
 import dev.hookcheck.mock.credential.CredentialKey;
 import dev.hookcheck.mock.credential.GeneratedKey;
 import dev.hookcheck.mock.http.ApiException;
+import dev.hookcheck.mock.http.Quote;
 import dev.hookcheck.mock.http.Json;
 import dev.hookcheck.mock.http.Params;
 import dev.hookcheck.mock.store.Credential;
@@ -59,7 +60,7 @@ final class CredentialRoutes {
         String organizationId = body.text("organizationId");
         String given = body.text("id");
         if (given != null && !ID.matcher(given).matches()) {
-            throw ApiException.invalid("id", "id must be 1 to 128 letters, digits, '-' or '_' (base64url), got '" + given + "'");
+            throw ApiException.invalid("id", "id must be 1 to 128 letters, digits, '-' or '_' (base64url), got " + Quote.of(given));
         }
         String name = body.freeText("name");
         String pem = body.text("publicKey");
@@ -83,7 +84,7 @@ final class CredentialRoutes {
             Credential credential = new Credential(id, profile.name(), organization.id(), name, publicKey, privateKey,
                     context.now());
             if (!store.addCredential(credential)) {
-                throw new ApiException(409, "conflict", "id", "id '" + id + "' is taken by another credential");
+                throw new ApiException(409, "conflict", "id", "id " + Quote.of(id) + " is taken by another credential");
             }
             return Views.credential(credential);
         });
@@ -94,7 +95,7 @@ final class CredentialRoutes {
     void delete(Context ctx) {
         String id = ctx.pathParam("id");
         if (!store.deleteCredential(id)) {
-            throw ApiException.notFound("no credential '" + id + "'");
+            throw ApiException.notFound("no credential " + Quote.of(id));
         }
         ctx.status(204);
     }

@@ -4,6 +4,7 @@ import dev.hookcheck.mock.ServerContext;
 import dev.hookcheck.mock.delivery.DeliveryEngine;
 import dev.hookcheck.mock.http.ApiException;
 import dev.hookcheck.mock.http.Json;
+import dev.hookcheck.mock.http.Quote;
 import dev.hookcheck.mock.http.Params;
 import dev.hookcheck.mock.store.AttemptRecord;
 import dev.hookcheck.mock.store.Delivery;
@@ -72,7 +73,7 @@ final class DeliveryRoutes {
     void retry(Context ctx) {
         Delivery delivery = find(ctx.pathParam("id"));
         if (!delivery.status().isFinal()) {
-            throw ApiException.conflict("delivery '" + delivery.id() + "' is still "
+            throw ApiException.conflict("delivery " + Quote.of(delivery.id()) + " is still "
                     + delivery.status().name().toLowerCase(Locale.ROOT)
                     + "; only a delivered, failed or exhausted delivery can be retried by hand");
         }
@@ -134,6 +135,6 @@ final class DeliveryRoutes {
     }
 
     private Delivery find(String id) {
-        return store.delivery(id).orElseThrow(() -> ApiException.notFound("no delivery '" + id + "'"));
+        return store.delivery(id).orElseThrow(() -> ApiException.notFound("no delivery " + Quote.of(id) + ""));
     }
 }

@@ -6,6 +6,7 @@ import dev.hookcheck.core.profile.Profiles;
 import dev.hookcheck.mock.ServerContext;
 import dev.hookcheck.mock.http.ApiException;
 import dev.hookcheck.mock.http.Json;
+import dev.hookcheck.mock.http.Quote;
 import dev.hookcheck.mock.http.Params;
 import dev.hookcheck.mock.seed.Secrets;
 import dev.hookcheck.mock.store.Endpoint;
@@ -81,7 +82,7 @@ final class EndpointRoutes {
             store.putEndpoint(endpoint);
             return endpoint;
         });
-        Json.write(ctx, 201, Views.endpoint(created));
+        Json.write(ctx, 201, Views.endpointWithSecret(created));
     }
 
     /** {@code GET /__admin/endpoints/{id}}. */
@@ -139,7 +140,7 @@ final class EndpointRoutes {
         } catch (IllegalArgumentException deletedMeanwhile) {
             throw notFound(id);
         }
-        Json.write(ctx, 200, Views.endpoint(rotated));
+        Json.write(ctx, 200, Views.endpointWithSecret(rotated));
     }
 
     /** {@code DELETE /__admin/endpoints/{id}}. */
@@ -156,7 +157,7 @@ final class EndpointRoutes {
     }
 
     private static ApiException notFound(String id) {
-        return ApiException.notFound("no endpoint '" + id + "'");
+        return ApiException.notFound("no endpoint " + Quote.of(id) + "");
     }
 
     private static <T> T required(T value, String field) {
@@ -177,7 +178,7 @@ final class EndpointRoutes {
         if (uri == null || uri.getHost() == null
                 || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
             throw ApiException.invalid("url", "url must be an absolute http or https URL such as "
-                    + "https://example.com/webhooks, got '" + value + "'");
+                    + "https://example.com/webhooks, got " + Quote.of(value) + "");
         }
         return value;
     }
@@ -191,7 +192,7 @@ final class EndpointRoutes {
             String name = names.get(i);
             if (!name.equals(Endpoint.ALL_EVENTS) && !profile.events().contains(name)) {
                 throw ApiException.invalid("events/" + i, "events[" + i + "] must be \"*\" or one of "
-                        + String.join(", ", profile.events().names()) + " for profile '" + profile.name() + "', got '"
+                        + String.join(", ", profile.events().names()) + " for profile " + Quote.of(profile.name()) + ", got '"
                         + name + "'");
             }
         }
@@ -205,7 +206,7 @@ final class EndpointRoutes {
             profile.scheme().sign(List.of(secret), "msg_check", 0, "{}".getBytes(StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             // the scheme's messages never contain the secret
-            throw ApiException.invalid("secret", "secret cannot sign for profile '" + profile.name() + "': " + e.getMessage());
+            throw ApiException.invalid("secret", "secret cannot sign for profile " + Quote.of(profile.name()) + ": " + e.getMessage());
         }
         return secret;
     }

@@ -6,6 +6,7 @@ import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.mock.ServerContext;
 import dev.hookcheck.mock.http.ApiException;
 import dev.hookcheck.mock.http.Json;
+import dev.hookcheck.mock.http.Quote;
 import dev.hookcheck.mock.http.Params;
 import dev.hookcheck.mock.store.EventFilter;
 import dev.hookcheck.mock.store.Organization;
@@ -51,13 +52,13 @@ final class EventRoutes {
         if (resourceType != null && !profile.events().hasResourceType(resourceType)) {
             throw ApiException.invalid("resourceType", "resourceType must be one of "
                     + String.join(", ", profile.events().resourceTypes()) + " for profile '" + profile.name()
-                    + "', got '" + resourceType + "'");
+                    + "', got " + Quote.of(resourceType) + "");
         }
         String resolvedResourceType = resourceType != null ? resourceType : type.resourceType();
         String resourceId = body.text("resourceId");
         if (resourceId == null && !profile.ids().resources().containsKey(resolvedResourceType)) {
             throw ApiException.invalid("resourceId", "resourceId is required: profile '" + profile.name()
-                    + "' has no id format for resource type '" + resolvedResourceType + "'");
+                    + "' has no id format for resource type " + Quote.of(resolvedResourceType) + "");
         }
         ObjectNode data = body.object("data");
         Instant createdAt = body.dateTime("createdAt");
@@ -125,7 +126,7 @@ final class EventRoutes {
     /** {@code GET /__admin/events/{id}}: the event and its deliveries. */
     void show(Context ctx) {
         String id = ctx.pathParam("id");
-        Event event = store.event(id).orElseThrow(() -> ApiException.notFound("no event '" + id + "'"));
+        Event event = store.event(id).orElseThrow(() -> ApiException.notFound("no event " + Quote.of(id) + ""));
         ObjectNode body = Views.event(event);
         ArrayNode deliveries = body.putArray("deliveries");
         store.deliveriesOfEvent(id).forEach(d -> deliveries.add(Views.delivery(d)));
@@ -134,7 +135,7 @@ final class EventRoutes {
 
     private static EventType eventType(Profile profile, String name, String field) {
         return profile.events().find(name).orElseThrow(() -> ApiException.invalid(field, field + " must be one of "
-                + String.join(", ", profile.events().names()) + " for profile '" + profile.name() + "', got '"
+                + String.join(", ", profile.events().names()) + " for profile " + Quote.of(profile.name()) + ", got '"
                 + name + "'"));
     }
 }

@@ -8,6 +8,7 @@ import dev.hookcheck.mock.delivery.FailureRule.Mode;
 import dev.hookcheck.mock.delivery.FailureRules;
 import dev.hookcheck.mock.http.ApiException;
 import dev.hookcheck.mock.http.Json;
+import dev.hookcheck.mock.http.Quote;
 import dev.hookcheck.mock.store.Endpoint;
 import dev.hookcheck.mock.store.Store;
 import io.javalin.http.Context;
@@ -63,11 +64,11 @@ final class FailureRoutes {
         Body body = Body.read(ctx, concat(COMMON, ALL_PARAMETERS));
         String modeName = body.requiredText("mode");
         Mode mode = Mode.ofWireName(modeName).orElseThrow(() -> ApiException.invalid("mode", "mode must be one of "
-                + String.join(", ", Arrays.stream(Mode.values()).map(Mode::wireName).toList()) + ", got '" + modeName + "'"));
+                + String.join(", ", Arrays.stream(Mode.values()).map(Mode::wireName).toList()) + ", got " + Quote.of(modeName) + ""));
         List<String> takes = PARAMETERS.getOrDefault(mode, List.of());
         for (String parameter : ALL_PARAMETERS) {
             if (body.has(parameter) && !takes.contains(parameter)) {
-                throw ApiException.invalid(parameter, parameter + " does not apply to mode '" + mode.wireName() + "'"
+                throw ApiException.invalid(parameter, parameter + " does not apply to mode " + Quote.of(mode.wireName()) + ""
                         + (takes.isEmpty() ? ", which takes no parameters" : "; it takes " + String.join(", ", takes)));
             }
         }
@@ -75,10 +76,10 @@ final class FailureRoutes {
         Profile profile = profileName == null ? null : Scope.profile(profileName, "profile");
         String endpointId = body.text("endpointId");
         Endpoint endpoint = endpointId == null ? null : store.endpoint(endpointId).orElseThrow(() ->
-                ApiException.invalid("endpointId", "endpointId '" + endpointId + "' is not a known endpoint"));
+                ApiException.invalid("endpointId", "endpointId " + Quote.of(endpointId) + " is not a known endpoint"));
         if (profile != null && endpoint != null && !endpoint.profile().equals(profile.name())) {
-            throw ApiException.invalid("endpointId", "endpointId '" + endpointId + "' belongs to profile '"
-                    + endpoint.profile() + "', not '" + profile.name() + "'");
+            throw ApiException.invalid("endpointId", "endpointId " + Quote.of(endpointId) + " belongs to profile '"
+                    + endpoint.profile() + "', not " + Quote.of(profile.name()) + "");
         }
         String scopeProfile = endpoint != null ? endpoint.profile() : profile != null ? profile.name() : null;
         String eventType = eventType(body.text("eventType"), scopeProfile);
@@ -157,8 +158,8 @@ final class FailureRoutes {
         List<String> known = profile != null ? Profiles.get(profile).events().names()
                 : Profiles.all().stream().flatMap(p -> p.events().names().stream()).distinct().toList();
         if (!known.contains(name)) {
-            throw ApiException.invalid("eventType", "eventType '" + name + "' is not an event name of "
-                    + (profile != null ? "profile '" + profile + "'" : "any profile"));
+            throw ApiException.invalid("eventType", "eventType " + Quote.of(name) + " is not an event name of "
+                    + (profile != null ? "profile " + Quote.of(profile) + "" : "any profile"));
         }
         return name;
     }
@@ -168,7 +169,7 @@ final class FailureRoutes {
     }
 
     private static ApiException notFound(String id) {
-        return ApiException.notFound("no failure rule '" + id + "'");
+        return ApiException.notFound("no failure rule " + Quote.of(id) + "");
     }
 
     private static <T> T orDefault(T value, T fallback) {

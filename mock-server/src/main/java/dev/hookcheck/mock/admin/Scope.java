@@ -3,6 +3,7 @@ package dev.hookcheck.mock.admin;
 import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.Profiles;
 import dev.hookcheck.mock.http.ApiException;
+import dev.hookcheck.mock.http.Quote;
 import dev.hookcheck.mock.store.Organization;
 import dev.hookcheck.mock.store.Store;
 import java.util.List;
@@ -13,7 +14,7 @@ final class Scope {
 
     static Profile profile(String name, String field) {
         return Profiles.find(name).orElseThrow(() -> ApiException.invalid(field,
-                field + " must be one of " + String.join(", ", Profiles.names()) + ", got '" + name + "'"));
+                field + " must be one of " + String.join(", ", Profiles.names()) + ", got " + Quote.of(name) + ""));
     }
 
     /** The named profile, or a known organization's profile, or {@link Profiles#DEFAULT}. */
@@ -33,16 +34,16 @@ final class Scope {
         if (id == null) {
             List<Organization> organizations = store.organizations(profile.name());
             if (organizations.isEmpty()) {
-                throw ApiException.invalid(field, "profile '" + profile.name() + "' has no organization, so "
+                throw ApiException.invalid(field, "profile " + Quote.of(profile.name()) + " has no organization, so "
                         + field + " has no default");
             }
             return organizations.get(0);
         }
         Organization organization = store.organization(id)
-                .orElseThrow(() -> ApiException.invalid(field, field + " '" + id + "' is not a known organization"));
+                .orElseThrow(() -> ApiException.invalid(field, field + " " + Quote.of(id) + " is not a known organization"));
         if (!organization.profile().equals(profile.name())) {
-            throw ApiException.invalid(field, field + " '" + id + "' belongs to profile '" + organization.profile()
-                    + "', not '" + profile.name() + "'");
+            throw ApiException.invalid(field, field + " " + Quote.of(id) + " belongs to profile '" + organization.profile()
+                    + "', not " + Quote.of(profile.name()) + "");
         }
         return organization;
     }

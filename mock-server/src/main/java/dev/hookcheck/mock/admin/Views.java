@@ -18,8 +18,9 @@ import java.util.TreeMap;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The admin API's JSON for the store's records: one neutral shape for every profile, camelCase,
- * secrets shown (the admin API is the sandbox operator's view). Described by
+ * The admin API's JSON for the store's records: one neutral shape for every profile, camelCase.
+ * An endpoint's signing secret is shown only right after it was made: in the answers to create and
+ * to rotate-secret ({@link #endpointWithSecret}), never in a list or a read. Described by
  * {@code schemas/json/admin/}.
  */
 final class Views {
@@ -91,11 +92,15 @@ final class Views {
                 .put("url", endpoint.url());
         endpoint.events().forEach(json.putArray("events")::add);
         return json.put("enabled", endpoint.enabled())
-                .put("secret", endpoint.secret().reveal())
                 .put("name", endpoint.name())
                 .put("description", endpoint.description())
                 .put("createdAt", instant(endpoint.createdAt()))
                 .put("updatedAt", instant(endpoint.updatedAt()));
+    }
+
+    /** {@link #endpoint} with its current signing secret: only for the answers that made the secret. */
+    static ObjectNode endpointWithSecret(Endpoint endpoint) {
+        return endpoint(endpoint).put("secret", endpoint.secret().reveal());
     }
 
     /** {@code {"now","scale","scheduled"}}; scale is null for a clock that is not virtual (it cannot be moved). */

@@ -1,6 +1,7 @@
 package dev.hookcheck.mock.dashboard;
 
 import dev.hookcheck.mock.http.ApiException;
+import dev.hookcheck.mock.http.Quote;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -31,7 +32,7 @@ public final class Dashboard {
         routes.get("/dashboard/{file}", ctx -> {
             Asset asset = assets.get(ctx.pathParam("file"));
             if (asset == null) {
-                throw ApiException.notFound("no dashboard file '" + ctx.pathParam("file") + "'; the dashboard is at /");
+                throw ApiException.notFound("no dashboard file " + Quote.of(ctx.pathParam("file")) + "; the dashboard is at /");
             }
             send(ctx, asset);
         });

@@ -3,6 +3,7 @@ package dev.hookcheck.mock.delivery;
 import dev.hookcheck.core.event.Event;
 import dev.hookcheck.mock.store.Delivery;
 import dev.hookcheck.mock.store.Endpoint;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the API layer asks of the delivery side: fan a new event out to the endpoints that want it,
@@ -22,8 +23,11 @@ public interface Deliveries {
      */
     Endpoint rotateSecret(String endpointId);
 
-    /** Sends a signed test event to the endpoint (not stored) and reports how it answered. */
-    PingResult ping(Endpoint endpoint);
+    /**
+     * Sends a signed test event to the endpoint (not stored) and reports how it answered, without
+     * holding a thread while the receiver takes its time (at most the endpoint's timeout).
+     */
+    CompletableFuture<PingResult> ping(Endpoint endpoint);
 
     /**
      * @param status the receiver's HTTP status, or null when no answer came

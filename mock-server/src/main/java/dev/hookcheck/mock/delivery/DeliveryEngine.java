@@ -16,6 +16,7 @@ import dev.hookcheck.mock.store.Delivery;
 import dev.hookcheck.mock.store.DeliveryStatus;
 import dev.hookcheck.mock.store.Endpoint;
 import dev.hookcheck.mock.store.Store;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -61,8 +62,15 @@ import java.util.function.UnaryOperator;
  *
  * <p>Bounded: at most {@code maxConcurrentDeliveries} attempts in flight, at most
  * {@code maxConcurrentPerEndpoint} per endpoint (the rest wait in line, not on a thread), every
- * exchange bounded by its timeout and every answer by {@link HttpSender#MAX_BODY}. Copies sent by
- * a {@code duplicate} rule ride along with their attempt, outside the per-endpoint limit.
+ * exchange bounded by its timeout and every answer by {@link HttpSender#MAX_BODY}; first attempts,
+ * retries and attempts that fell due in a jump of the clock all go through the same limits, on the
+ * engine's own threads, never on the caller's. Copies sent by a {@code duplicate} rule ride along
+ * with their attempt, outside the per-endpoint limit.
+ *
+ * <p>A jump of the clock ({@link #advance}) returns at once; what fell due in it is caught up
+ * (see {@link Scheduler}): each attempt at the instant it fell due and, per endpoint, alone and in
+ * the order they fell due (after what already ran or waited there), as they would have been made
+ * had the time passed. Other endpoints are not held up by it.
  */
 public final class DeliveryEngine implements Deliveries, AutoCloseable {
     private final ServerContext context;
@@ -83,17 +91,25 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
     /** In a released reorder window, the delivery sent once this one has had its attempt. */
     private final Map<String, String> sendAfter = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
-    /** Signalled when no attempt runs or waits any more. */
+    /** Signalled when no task or attempt runs or waits for its endpoint any more. */
     private final Condition idle = lock.newCondition();
     private final List<Waiter> waiters = new ArrayList<>();
     private volatile FailureInjection injection;
+    /** Tasks handed to the workers and attempts waiting for their endpoint. Guarded by {@link #lock}. */
     private int active;
 
-    /** Attempts to one endpoint: how many run, and who waits. Guarded by {@link #lock}. */
+    /**
+     * Attempts to one endpoint: how many run, and who waits, first come first served. An attempt
+     * caught up after a jump of the clock runs alone. Guarded by {@link #lock}.
+     */
     private static final class Gate {
         int running;
-        final Queue<Runnable> waiting = new ArrayDeque<>();
+        boolean alone;
+        final Queue<Waiting> waiting = new ArrayDeque<>();
     }
+
+    /** An attempt waiting for its endpoint; {@code alone}: it was caught up, and runs with nothing beside it. */
+    private record Waiting(Runnable attempt, boolean alone) {}
 
     public DeliveryEngine(ServerContext context) {
         this.context = context;
@@ -104,10 +120,21 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.scheduler = new Scheduler(context.clock(), workers);
+        this.scheduler = new Scheduler(context.clock(), workers, new Scheduler.Work() {
+            @Override
+            public void begin() {
+                begun();
+            }
+
+            @Override
+            public void end() {
+                done();
+            }
+        });
         this.failureRules = new FailureRules(context.config().failureRules());
         this.injection = failureRules;
-        this.windows = new ReorderWindows((after, task) -> scheduler.schedule(context.now().plus(after), task), this::release);
+        this.windows = new ReorderWindows((after, task) -> scheduler.schedule(context.now().plus(after), when -> task.run()),
+                this::release);
         failureRules.onWithdrawn(windows::withdraw);
     }
 
@@ -126,10 +153,14 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
     /** {@inheritDoc} A burst rule may first turn the event into several (stored beside it). */
     @Override
     public void fanOut(Event event) {
+        fanOut(event, context.now());
+    }
+
+    private void fanOut(Event event, Instant now) {
         List<Endpoint> receivers = receivers(event);
         int count = eventLabels.containsKey(event.id()) ? 1 : injection.burst(event, receivers);
         if (count <= 1) {
-            deliver(event, receivers);
+            deliver(event, receivers, now);
             return;
         }
         Profile profile = Profiles.get(event.profile());
@@ -141,7 +172,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
             store.addEvent(copy);
             burst.add(copy);
         }
-        fanOutBurst(burst);
+        fanOutBurst(burst, now);
     }
 
     /**
@@ -150,7 +181,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
      */
     public void burst(List<Event> events) {
         events.forEach(store::addEvent);
-        fanOutBurst(events);
+        fanOutBurst(events, context.now());
     }
 
     /**
@@ -158,22 +189,22 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
      * when that is not later than now).
      */
     public void emitAt(Event event) {
-        Runnable emit = () -> {
+        if (event.createdAt().isAfter(context.now())) {
+            scheduler.schedule(event.createdAt(), when -> {
+                store.addEvent(event);
+                fanOut(event, when.clock().instant());
+            });
+        } else {
             store.addEvent(event);
             fanOut(event);
-        };
-        if (event.createdAt().isAfter(context.now())) {
-            scheduler.schedule(event.createdAt(), emit);
-        } else {
-            emit.run();
         }
     }
 
-    private void fanOutBurst(List<Event> events) {
+    private void fanOutBurst(List<Event> events, Instant now) {
         for (int i = 0; i < events.size(); i++) {
             eventLabels.put(events.get(i).id(), "burst " + (i + 1) + " of " + events.size());
         }
-        events.forEach(e -> deliver(e, receivers(e)));
+        events.forEach(e -> deliver(e, receivers(e), now));
     }
 
     private List<Endpoint> receivers(Event event) {
@@ -181,9 +212,8 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
     }
 
     /** One pending delivery per receiver, attempted now unless a reorder window holds it. */
-    private void deliver(Event event, List<Endpoint> receivers) {
+    private void deliver(Event event, List<Endpoint> receivers, Instant now) {
         Profile profile = Profiles.get(event.profile());
-        Instant now = context.now();
         for (Endpoint endpoint : receivers) {
             Delivery delivery = Delivery.pending(profile.ids().delivery().generate(context.random()), profile.name(),
                     event.organizationId(), event.id(), endpoint.id(), now);
@@ -218,7 +248,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
     }
 
     @Override
-    public PingResult ping(Endpoint endpoint) {
+    public CompletableFuture<PingResult> ping(Endpoint endpoint) {
         Profile profile = Profiles.get(endpoint.profile());
         Instant now = context.now();
         var type = profile.events().types().get(0);
@@ -226,8 +256,8 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         Event event = new Event(eventId, profile.name(), endpoint.organizationId(), type.name(), type.resourceType(),
                 profile.ids().resource(type.resourceType()).generate(context.random()), now, "{\"ping\":true}");
         SignedWebhook webhook = profile.sign(event, Attempt.first("ping", endpoint.id(), eventId, now), endpoint.secrets());
-        HttpSender.Response response = http.post(endpoint.url(), webhook.headers(), webhook.body(), timeoutOf(endpoint, profile));
-        return new PingResult(response.status(), response.error());
+        return http.postAsync(endpoint.url(), webhook.headers(), webhook.body(), timeoutOf(endpoint, profile))
+                .thenApply(response -> new PingResult(response.status(), response.error()));
     }
 
     /**
@@ -243,8 +273,8 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no endpoint " + endpointId));
         if (!overlap.isZero()) {
             Secret current = rotated.secret();
-            scheduler.schedule(now.plus(overlap), () -> store.updateEndpoint(endpointId, e -> e.secret().equals(current)
-                    ? e.withSecrets(List.of(current), context.now()) : e));
+            scheduler.schedule(now.plus(overlap), when -> store.updateEndpoint(endpointId, e -> e.secret().equals(current)
+                    ? e.withSecrets(List.of(current), when.clock().instant()) : e));
         }
         return rotated;
     }
@@ -256,11 +286,13 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
 
     // ---- time
 
-    /** Moves the server's clock ahead, firing every attempt that falls due on the way, in order. */
+    /**
+     * Moves the server's clock ahead and starts every attempt that fell due on the way, each at its
+     * own instant (retries they lead to that fall due within the jump too); returns at once, without
+     * waiting for any receiver. {@link #awaitIdle} waits for them.
+     */
     public void advance(Duration amount) {
-        awaitIdle();
         scheduler.advance(amount);
-        awaitIdle();
     }
 
     public void setTimeScale(double scale) {
@@ -343,7 +375,10 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         }
     }
 
-    /** Waits until no attempt is running or waiting for its endpoint. */
+    /**
+     * Waits until no attempt is running or waiting for its endpoint, and none is due: after an
+     * {@link #advance}, until everything that fell due in the jump (and every retry that did) is done.
+     */
     public void awaitIdle() {
         lock.lock();
         try {
@@ -358,76 +393,133 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
     // ---- attempts
 
     private void scheduleAttempt(String deliveryId, Instant at) {
-        scheduler.schedule(at, () -> admit(deliveryId));
+        scheduler.schedule(at, when -> admit(deliveryId, when));
     }
 
-    /** Runs the attempt now, or queues it behind the endpoint's running attempts. */
-    private void admit(String deliveryId) {
-        String endpointId = store.delivery(deliveryId).map(Delivery::endpointId).orElse(null);
-        if (endpointId == null) {
-            sendNextAfter(deliveryId);
-            return;
-        }
+    private void begun() {
         lock.lock();
-        Gate gate;
         try {
             active++;
-            gate = gates.computeIfAbsent(endpointId, k -> new Gate());
-            if (gate.running >= context.config().maxConcurrentPerEndpoint()) {
-                gate.waiting.add(() -> attemptAndRelease(deliveryId, endpointId));
-                return;
-            }
-            gate.running++;
         } finally {
             lock.unlock();
         }
-        attemptAndRelease(deliveryId, endpointId);
     }
 
-    private void attemptAndRelease(String deliveryId, String endpointId) {
+    private void done() {
+        lock.lock();
         try {
-            attempt(deliveryId);
+            if (--active == 0) {
+                idle.signalAll();
+            }
         } finally {
-            sendNextAfter(deliveryId);
-            Runnable next;
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs the attempt now (on this worker) or queues it behind the endpoint's running and waiting
+     * attempts. An attempt being caught up after a jump waits until it can run alone, and is made
+     * on a worker, never on the scheduler's thread.
+     */
+    private void admit(String deliveryId, Scheduler.When when) {
+        String endpointId = store.delivery(deliveryId).map(Delivery::endpointId).orElse(null);
+        if (endpointId == null) {
+            sendNextAfter(deliveryId, when.clock());
+            return;
+        }
+        Clock clock = when.clock();
+        boolean alone = when.catchingUp();
+        List<Runnable> start;
+        lock.lock();
+        try {
+            Gate gate = gates.computeIfAbsent(endpointId, k -> new Gate());
+            if (!alone && gate.waiting.isEmpty() && !gate.alone && gate.running < context.config().maxConcurrentPerEndpoint()) {
+                gate.running++;
+                start = null;
+            } else {
+                active++; // counted while it waits for its endpoint
+                gate.waiting.add(new Waiting(() -> {
+                    try {
+                        attemptAndRelease(deliveryId, endpointId, clock, alone);
+                    } finally {
+                        done();
+                    }
+                }, alone));
+                start = next(gate);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (start == null) {
+            attemptAndRelease(deliveryId, endpointId, clock, false);
+        } else {
+            start.forEach(this::execute);
+        }
+    }
+
+    /** The waiting attempts that may start now, first come first served. Call holding {@link #lock}. */
+    private List<Runnable> next(Gate gate) {
+        List<Runnable> start = new ArrayList<>(1);
+        int limit = context.config().maxConcurrentPerEndpoint();
+        while (!gate.waiting.isEmpty() && !gate.alone) {
+            Waiting head = gate.waiting.peek();
+            if (head.alone() ? gate.running > 0 : gate.running >= limit) {
+                break;
+            }
+            gate.waiting.poll();
+            gate.running++;
+            gate.alone = head.alone();
+            start.add(head.attempt());
+        }
+        return start;
+    }
+
+    private void execute(Runnable queued) {
+        try {
+            workers.execute(queued);
+        } catch (RejectedExecutionException closing) {
+            done(); // the engine is closing: attempts still waiting for their endpoint are not made
+        }
+    }
+
+    private void attemptAndRelease(String deliveryId, String endpointId, Clock clock, boolean alone) {
+        try {
+            attempt(deliveryId, clock);
+        } finally {
+            sendNextAfter(deliveryId, clock);
+            List<Runnable> start;
             lock.lock();
             try {
                 Gate gate = gates.get(endpointId);
-                next = gate.waiting.poll();
-                if (next == null) {
-                    gate.running--;
+                gate.running--;
+                if (alone) {
+                    gate.alone = false;
                 }
-                if (--active == 0) {
-                    idle.signalAll();
-                }
+                start = next(gate);
             } finally {
                 lock.unlock();
             }
-            if (next != null) {
-                try {
-                    workers.execute(next);
-                } catch (RejectedExecutionException closing) {
-                    // the engine is closing: attempts still waiting for their endpoint are not made
-                }
-            }
+            start.forEach(this::execute);
         }
     }
 
-    private void sendNextAfter(String deliveryId) {
+    private void sendNextAfter(String deliveryId, Clock clock) {
         String next = sendAfter.remove(deliveryId);
         if (next != null) {
-            scheduleAttempt(next, context.now());
+            scheduleAttempt(next, clock.instant());
         }
     }
 
-    private void attempt(String deliveryId) {
+    /** One attempt of the delivery, at the instants {@code clock} tells (the task's own clock, see {@link Scheduler}). */
+    private void attempt(String deliveryId, Clock clock) {
         Delivery delivery = store.delivery(deliveryId).orElse(null);
         if (delivery == null || delivery.status().isFinal()) {
             return;
         }
         Optional<Endpoint> maybeEndpoint = store.endpoint(delivery.endpointId());
         if (maybeEndpoint.isEmpty() || !maybeEndpoint.get().enabled()) {
-            finish(deliveryId, DeliveryStatus.FAILED, maybeEndpoint.isEmpty() ? "endpoint_deleted" : "endpoint_disabled");
+            updateDelivery(deliveryId, finished(DeliveryStatus.FAILED, maybeEndpoint.isEmpty() ? "endpoint_deleted" : "endpoint_disabled",
+                    clock.instant()));
             return;
         }
         Endpoint endpoint = maybeEndpoint.get();
@@ -441,7 +533,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         int number = delivery.attempts() + 1;
         AttemptPlan plan = injection.plan(delivery, event, endpoint, number);
         if (!plan.delay().isZero() && delayed.putIfAbsent(deliveryId + "#" + number, Boolean.TRUE) == null) {
-            Instant at = context.now().plus(plan.delay());
+            Instant at = clock.instant().plus(plan.delay());
             updateDelivery(deliveryId, d -> new Delivery(d.id(), d.profile(), d.organizationId(), d.eventId(),
                     d.endpointId(), d.status(), d.attempts(), d.createdAt(), d.startedAt(), d.deliveredAt(), d.failedAt(),
                     d.failureReason(), d.lastAttemptAt(), at, d.responseStatus(), d.signature()));
@@ -451,7 +543,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         if (!delayed.isEmpty()) {
             delayed.remove(deliveryId + "#" + number);
         }
-        Instant now = context.now();
+        Instant now = clock.instant();
         Attempt attempt = attemptFor(profile, delivery, event, endpoint, previous, number, now);
         updateDelivery(deliveryId, d -> new Delivery(d.id(), d.profile(), d.organizationId(), d.eventId(),
                 d.endpointId(), DeliveryStatus.IN_PROGRESS, d.attempts(), d.createdAt(),
@@ -469,7 +561,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         if (plan.drop()) {
             record(new AttemptRecord(attemptId, deliveryId, endpoint.id(), event.id(), event.organizationId(), profile.name(),
                     number, now, retryOf, webhook.headers(), webhook.bodyText(), null, Map.of(), null, 0, "dropped", false,
-                    null, label), finished(DeliveryStatus.FAILED, "dropped"));
+                    null, label), finished(DeliveryStatus.FAILED, "dropped", now));
             return;
         }
         HttpSender.Response response = send(endpoint, profile, webhook, plan, attemptId, deliveryId, event, number, now,
@@ -478,20 +570,20 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         if (success) {
             consecutiveFailures.computeIfAbsent(endpoint.id(), k -> new AtomicInteger()).set(0);
             record(recordOf(attemptId, deliveryId, endpoint, event, profile, number, now, retryOf, webhook, response, true,
-                    null, label), finished(DeliveryStatus.DELIVERED, ""));
+                    null, label), finished(DeliveryStatus.DELIVERED, "", clock.instant()));
             return;
         }
         Instant next = nextAttempt(profile, delivery, number, now, response);
         UnaryOperator<Delivery> outcome;
         if (profile.rules().goneDisablesEndpoint() && Integer.valueOf(410).equals(response.status())) {
-            store.updateEndpoint(endpoint.id(), e -> e.withEnabled(false, "gone", context.now()));
-            outcome = finished(DeliveryStatus.FAILED, "endpoint_gone");
+            store.updateEndpoint(endpoint.id(), e -> e.withEnabled(false, "gone", clock.instant()));
+            outcome = finished(DeliveryStatus.FAILED, "endpoint_gone", clock.instant());
         } else if (profile.circuitBreaker().isPresent() && consecutiveFailures.computeIfAbsent(endpoint.id(),
                 k -> new AtomicInteger()).incrementAndGet() >= profile.circuitBreaker().getAsInt()) {
-            store.updateEndpoint(endpoint.id(), e -> e.withEnabled(false, "circuit_breaker", context.now()));
-            outcome = finished(DeliveryStatus.FAILED, "circuit_breaker");
+            store.updateEndpoint(endpoint.id(), e -> e.withEnabled(false, "circuit_breaker", clock.instant()));
+            outcome = finished(DeliveryStatus.FAILED, "circuit_breaker", clock.instant());
         } else if (next == null) {
-            outcome = finished(DeliveryStatus.EXHAUSTED, "max_attempts");
+            outcome = finished(DeliveryStatus.EXHAUSTED, "max_attempts", clock.instant());
         } else {
             outcome = d -> withStatus(d, DeliveryStatus.RETRYING, "", null, null, next);
         }
@@ -634,12 +726,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         return updated;
     }
 
-    private void finish(String deliveryId, DeliveryStatus status, String reason) {
-        updateDelivery(deliveryId, finished(status, reason));
-    }
-
-    private UnaryOperator<Delivery> finished(DeliveryStatus status, String reason) {
-        Instant now = context.now();
+    private static UnaryOperator<Delivery> finished(DeliveryStatus status, String reason, Instant now) {
         return d -> withStatus(d, status, reason, status == DeliveryStatus.DELIVERED ? now : null,
                 status == DeliveryStatus.DELIVERED ? null : now, null);
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 
 /**
@@ -67,22 +68,33 @@ final class HttpSender {
         // much); a watchdog interrupts it at the deadline, so a receiver that answers headers and
         // then stalls the body cannot hold the thread either
         Thread self = Thread.currentThread();
-        ScheduledFuture<?> watchdog = WATCHDOG.schedule(self::interrupt, timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
+        // the flag is set before the interrupt, so whoever sees the interrupt knows it was the deadline
+        // (a future's isDone() only turns true after the interrupt, hence "interrupted" for timeouts)
+        AtomicBoolean deadline = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+            deadline.set(true);
+            self.interrupt();
+        }, timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
         try {
             return answered(client.send(request, info -> new Limited()), start);
         } catch (HttpTimeoutException e) {
             return failed(start, "timeout");
         } catch (InterruptedException e) {
-            return failed(start, watchdog.isDone() ? "timeout" : "interrupted");
+            return failed(start, deadline.get() ? "timeout" : "interrupted");
         } catch (ConnectException e) {
             return failed(start, "refused");
         } catch (SSLException e) {
             return failed(start, "tls");
         } catch (IOException e) {
-            return failed(start, e.getCause() instanceof ConnectException ? "refused" : "reset");
+            // an interrupt at the deadline can also surface as an I/O failure of the exchange
+            return failed(start, deadline.get() ? "timeout" : e.getCause() instanceof ConnectException ? "refused" : "reset");
         } finally {
-            watchdog.cancel(false);
-            Thread.interrupted(); // a watchdog that fired just as the answer came must not leak
+            if (!watchdog.cancel(false)) {
+                while (!watchdog.isDone()) {
+                    Thread.onSpinWait(); // it is interrupting this thread right now: let it finish first
+                }
+            }
+            Thread.interrupted(); // a watchdog that fired just as the answer came must not leak into the next task
         }
     }
 

@@ -1,13 +1,14 @@
 package dev.hookcheck.mock.http;
 
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import java.util.List;
 
 /**
  * One API the server speaks (a provider's, or the admin API): its routes and its error shape. The
- * server renders every error under one of {@link #pathRoots()} with {@link #renderError}, including
- * unknown routes, wrong methods and unexpected failures, so a client only ever sees its provider's shape.
+ * server renders every error under one of {@link #pathRoots()} with {@link #errorResponse}, including
+ * unknown routes, wrong methods, unexpected failures and what Jetty refuses before a route runs (a
+ * malformed or too long request line, headers too large, a body too large), so a client only ever
+ * sees its provider's shape.
  */
 public interface Dialect {
 
@@ -20,8 +21,8 @@ public interface Dialect {
 
     void routes(RoutesConfig routes);
 
-    /** Writes {@code error} as this dialect's error body and status. */
-    void renderError(Context ctx, ApiException error);
+    /** {@code error} as this dialect's status, headers and error body. */
+    ErrorResponse errorResponse(ApiException error);
 
     /** Whether {@code path} lies under one of this dialect's roots. */
     default boolean owns(String path) {

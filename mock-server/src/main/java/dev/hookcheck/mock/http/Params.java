@@ -27,7 +27,7 @@ public final class Params {
         try {
             parsed = Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw ApiException.invalid(name, name + " must be an integer, got '" + value + "'");
+            throw ApiException.invalid(name, name + " must be an integer, got " + Quote.of(value));
         }
         if (parsed < min || parsed > max) {
             throw ApiException.invalid(name, name + " must be between " + min + " and " + max + ", got " + parsed);
@@ -38,7 +38,7 @@ public final class Params {
     public static String oneOf(Context ctx, String name, Collection<String> allowed) {
         String value = text(ctx, name);
         if (value != null && !allowed.contains(value)) {
-            throw ApiException.invalid(name, name + " must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+            throw ApiException.invalid(name, name + " must be one of " + String.join(", ", allowed) + ", got " + Quote.of(value));
         }
         return value;
     }
@@ -52,7 +52,7 @@ public final class Params {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(name, name + " must be an ISO-8601 date-time such as 2026-01-01T00:00:00Z, got '" + value + "'");
+            throw ApiException.invalid(name, name + " must be an ISO-8601 date-time such as 2026-01-01T00:00:00Z, got " + Quote.of(value));
         }
     }
 
@@ -64,7 +64,7 @@ public final class Params {
         return switch (value) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw ApiException.invalid(name, name + " must be true or false, got '" + value + "'");
+            default -> throw ApiException.invalid(name, name + " must be true or false, got " + Quote.of(value));
         };
     }
 }

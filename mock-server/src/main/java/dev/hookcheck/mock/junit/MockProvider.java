@@ -76,9 +76,13 @@ public final class MockProvider {
         return server.deliveries().failureRules().add(rule);
     }
 
-    /** Moves the provider's clock ahead, running every attempt that falls due on the way. */
+    /**
+     * Moves the provider's clock ahead, running every attempt that falls due on the way (each at its
+     * own instant), and returns once they are done, so a test can look at their outcome at once.
+     */
     public void advance(Duration amount) {
         server.deliveries().advance(amount);
+        server.deliveries().awaitIdle();
     }
 
     /** Blocks until {@code count} deliveries have finished (delivered, failed or exhausted). */

@@ -11,9 +11,15 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.hookcheck.core.time.VirtualClock;
 import dev.hookcheck.mock.MockServerConfig;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +32,51 @@ class ClockRoutesTest {
     @AfterEach
     void close() {
         admin.close();
+    }
+
+    /** The receiver holds the retry until the advance has answered: an advance that waited for it would never answer. */
+    @Test
+    @Timeout(60)
+    void advancingAnswersWhileTheAttemptsThatFellDueStillWaitForAHangingReceiver() throws Exception {
+        CountDownLatch answer = new CountDownLatch(1);
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer hanging = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hanging.setExecutor(Executors.newCachedThreadPool());
+        hanging.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            int n = requests.incrementAndGet();
+            try {
+                if (n > 1) {
+                    answer.await(); // the retry hangs until the test has its answer from the clock
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        hanging.start();
+        try {
+            admin.organization("org_clock_h", "vitable");
+            admin.post("/__admin/endpoints", "{\"profile\":\"vitable\",\"organizationId\":\"org_clock_h\",\"url\":"
+                    + "\"http://127.0.0.1:" + hanging.getAddress().getPort() + "/hook\"}").expect(201, "endpoint");
+            String eventId = admin.post("/__admin/events", "{\"profile\":\"vitable\",\"organizationId\":\"org_clock_h\","
+                    + "\"type\":\"enrollment.accepted\"}").expect(201, "event").get("id").stringValue();
+            admin.get("/__admin/deliveries/await?count=1&status=retrying&eventId=" + eventId).expect(200, "delivery-list");
+
+            JsonNode clock = admin.post("/__admin/clock/advance", "{\"duration\":\"PT1M\"}").expect(200, "clock");
+
+            assertThat(clock.get("now").stringValue()).isEqualTo(START.plusSeconds(60).toString());
+            answer.countDown();
+            JsonNode retried = admin.get("/__admin/deliveries/await?count=1&status=retrying&eventId=" + eventId
+                    + "&timeoutMs=30000").expect(200, "delivery-list");
+            admin.server().deliveries().awaitIdle();
+            assertThat(requests.get()).isEqualTo(2);
+            assertThat(retried.get("deliveries").size()).isEqualTo(1);
+        } finally {
+            answer.countDown();
+            hanging.stop(0);
+        }
     }
 
     @Test
@@ -54,7 +105,7 @@ class ClockRoutesTest {
     }
 
     @Test
-    void advancingFiresTheRetriesThatFellDueBeforeItAnswers() {
+    void advancingRunsTheRetriesThatFellDueEachAtItsInstant() {
         WireMockServer receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         receiver.start();
         try {
@@ -73,6 +124,7 @@ class ClockRoutesTest {
 
             admin.post("/__admin/clock/advance", "{\"duration\":\"PT1M\"}").expect(200, "clock");
 
+            admin.get("/__admin/deliveries/await?count=1&status=delivered&eventId=" + eventId).expect(200, "delivery-list");
             JsonNode delivered = admin.get("/__admin/deliveries/" + retrying.get("id").stringValue()).expect(200, "delivery");
             assertThat(delivered.get("status").stringValue()).isEqualTo("delivered");
             assertThat(delivered.get("attempts").intValue()).isEqualTo(2);

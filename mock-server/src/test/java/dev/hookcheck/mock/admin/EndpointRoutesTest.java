@@ -243,6 +243,35 @@ class EndpointRoutesTest {
     }
 
     @Test
+    void aNullSecretIsRefusedRatherThanReadAsGenerateOne() {
+        vitableOrganizations();
+        admin.post("/__admin/endpoints", "{\"profile\":\"vitable\",\"organizationId\":\"" + ORG
+                + "\",\"url\":\"https://example.com/x\",\"secret\":null}").expectInvalid("secret");
+        assertThat(admin.store().endpoints(ORG)).isEmpty();
+    }
+
+    @Test
+    void anEmptyOrBlankNameIsRefusedAndNullMeansNoName() {
+        vitableOrganizations();
+        admin.post("/__admin/endpoints", "{\"profile\":\"vitable\",\"organizationId\":\"" + ORG
+                + "\",\"url\":\"https://example.com/x\",\"name\":\"\"}").expectInvalid("name");
+        admin.post("/__admin/endpoints", "{\"profile\":\"vitable\",\"organizationId\":\"" + ORG
+                + "\",\"url\":\"https://example.com/x\",\"name\":\"  \"}").expectInvalid("name");
+        JsonNode unnamed = admin.post("/__admin/endpoints", "{\"profile\":\"vitable\",\"organizationId\":\"" + ORG
+                + "\",\"url\":\"https://example.com/x\",\"name\":null}").expect(201, "endpoint");
+        assertThat(unnamed.get("name").isNull()).isTrue();
+    }
+
+    @Test
+    void aNullOptionalFieldIsRefusedNamingIt() {
+        vitableOrganizations();
+        admin.post("/__admin/endpoints", "{\"profile\":\"vitable\",\"organizationId\":\"" + ORG
+                + "\",\"url\":\"https://example.com/x\",\"enabled\":null}").expectInvalid("enabled");
+        admin.post("/__admin/endpoints", "{\"profile\":\"vitable\",\"organizationId\":null"
+                + ",\"url\":\"https://example.com/x\"}").expectInvalid("organizationId");
+    }
+
+    @Test
     void malformedJsonIsRefused() {
         admin.post("/__admin/endpoints", "{profile: vitable}").expectError(400, "invalid_json", null);
     }
@@ -250,7 +279,7 @@ class EndpointRoutesTest {
     // GET /__admin/endpoints
 
     @Test
-    void listsTheEndpointsOfEveryProfileWithTheirSecrets() {
+    void listsTheEndpointsOfEveryProfileWithoutTheirSecrets() {
         vitableOrganizations();
         admin.organization("or-endpoints-d", "dfns");
         addEndpoint("wsub_listed", "vitable", ORG);
@@ -261,7 +290,7 @@ class EndpointRoutesTest {
         assertThat(ids(list)).contains("wsub_listed", "wh-listed");
         assertThat(list.get("endpoints").valueStream().filter(e -> e.get("id").stringValue().equals("wsub_listed")))
                 .singleElement().satisfies(e -> {
-                    assertThat(e.get("secret").stringValue()).isEqualTo("vitable_whsec_wsub_listed");
+                    assertThat(e.has("secret")).isFalse();
                     assertThat(e.get("name").stringValue()).isEqualTo("Name wsub_listed");
                     assertThat(e.get("createdAt").stringValue()).isEqualTo(CREATED.toString());
                 });
@@ -328,6 +357,20 @@ class EndpointRoutesTest {
     }
 
     // GET /__admin/endpoints/{id}
+
+    @Test
+    void theSecretIsShownOnCreateButNeverInARead() {
+        vitableOrganizations();
+        JsonNode created = admin.post("/__admin/endpoints", "{\"profile\":\"vitable\",\"organizationId\":\"" + ORG
+                + "\",\"url\":\"https://example.com/x\"}").expect(201, "endpoint");
+        String secret = created.get("secret").stringValue();
+
+        String read = admin.get("/__admin/endpoints/" + created.get("id").stringValue()).body();
+        String listed = admin.get("/__admin/endpoints").body();
+
+        assertThat(read).doesNotContain(secret).doesNotContain("\"secret\"");
+        assertThat(listed).doesNotContain(secret).doesNotContain("\"secret\"");
+    }
 
     @Test
     void showsOneEndpoint() {

@@ -70,7 +70,8 @@ class RotateSecretRouteTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"{\"overlapSeconds\":-1} | overlapSeconds", "{\"overlapSeconds\":\"1h\"} | overlapSeconds",
-            "{\"overlapSeconds\":2592001} | overlapSeconds", "{\"overlapSeconds\":1.5} | overlapSeconds", "{\"overlap\":60} | overlap"})
+            "{\"overlapSeconds\":2592001} | overlapSeconds", "{\"overlapSeconds\":1.5} | overlapSeconds", "{\"overlap\":60} | overlap",
+            "{\"overlapSeconds\":null} | overlapSeconds", "{\"overlapSeconds\":-99999999999999999999999} | overlapSeconds"})
     void refusesABadOverlapAndKeepsTheSecret(String body, String field) {
         admin.post("/__admin/endpoints/ep_rotS/rotate-secret", body).expectInvalid(field);
 

@@ -227,6 +227,44 @@ class DashboardBrowserTest {
         useProfile("standard");
     }
 
+    @Test
+    void withAnAdminTokenThePageAsksForItOnceAndKeepsItForTheTab() {
+        String token = "dashboard-test-token";
+        try (MockServer guarded = MockServer.create(MockServerConfig.defaults().withEventsPerProfile(5)
+                .withAdminToken(token).withClock(VirtualClock.stopped(START))).start()) {
+            driver.navigate().to(guarded.baseUrl() + "/#/deliveries");
+            WebElement field = wait.until(visibilityOfElementLocated(By.id("admin-token")));
+            assertThat(driver.findElement(By.tagName("h2")).getText()).isEqualTo("This sandbox needs its admin token");
+            Browser.screenshot(driver, "admin-token");
+
+            // a wrong token: the server's words, and the question again
+            field.sendKeys("not-the-token");
+            click(By.id("admin-token-submit"));
+            WebElement alert = wait.until(visibilityOfElementLocated(By.id("alert")));
+            assertThat(alert.getText()).contains("the admin token is wrong");
+            wait.until(visibilityOfElementLocated(By.id("admin-token")));
+
+            // the right one opens the sandbox, and a reload in the same tab does not ask again
+            type(By.id("admin-token"), token);
+            click(By.id("admin-token-submit"));
+            wait.until(d -> d.findElement(By.tagName("h1")).getText().equals("Deliveries")
+                    && !d.findElements(By.cssSelector("#view[data-loaded]")).isEmpty());
+            driver.navigate().refresh();
+            wait.until(d -> d.findElement(By.tagName("h1")).getText().equals("Deliveries")
+                    && !d.findElements(By.cssSelector("#view[data-loaded]")).isEmpty());
+            assertThat(driver.getPageSource()).doesNotContain(token);
+
+            // a link with the token in its fragment hands it over and leaves the address bar at once
+            driver.executeScript("sessionStorage.clear()");
+            driver.navigate().to(guarded.baseUrl() + "/#token=" + token);
+            wait.until(d -> d.findElement(By.tagName("h1")).getText().equals("Deliveries")
+                    && !d.findElements(By.cssSelector("#view[data-loaded]")).isEmpty());
+            assertThat(driver.getCurrentUrl()).doesNotContain(token).endsWith("#/deliveries");
+        } finally {
+            driver.executeScript("sessionStorage.clear()");
+        }
+    }
+
     // ---- helpers
 
     private static void open(String hash, String heading) {

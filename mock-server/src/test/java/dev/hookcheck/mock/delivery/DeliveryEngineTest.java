@@ -75,6 +75,7 @@ class DeliveryEngineTest {
         Delivery retrying = fx.await(event, d -> d.status() == DeliveryStatus.RETRYING);
         assertThat(retrying.nextAttemptAt()).isAfter(EngineFixture.START).isBeforeOrEqualTo(EngineFixture.START.plusSeconds(60));
         fx.engine().advance(Duration.ofMinutes(1));
+        fx.engine().awaitIdle();
 
         Delivery delivered = fx.awaitFinal(event);
         assertThat(delivered.status()).isEqualTo(DeliveryStatus.DELIVERED);
@@ -92,6 +93,8 @@ class DeliveryEngineTest {
         fx.await(event, d -> d.attempts() == 1);
 
         fx.engine().advance(profile.retryPolicy().span().plusDays(1));
+        fx.engine().awaitIdle();
+
 
         Delivery delivery = fx.awaitFinal(event);
         List<AttemptRecord> attempts = fx.attempts(delivery);
@@ -115,6 +118,7 @@ class DeliveryEngineTest {
         Event event = fx.trigger(endpoint);
         fx.await(event, d -> d.attempts() == 1);
         fx.engine().advance(Duration.ofMinutes(12));
+        fx.engine().awaitIdle();
 
         List<AttemptRecord> attempts = fx.attempts(fx.await(event, d -> d.attempts() == 3));
         assertThat(attempts).extracting(AttemptRecord::succeeded).containsOnly(false);
@@ -205,6 +209,8 @@ class DeliveryEngineTest {
         fx.await(second, d -> d.attempts() == 1);
 
         fx.engine().advance(Duration.ofDays(4));
+        fx.engine().awaitIdle();
+
 
         Endpoint after = fx.store.endpoint(endpoint.id()).orElseThrow();
         assertThat(after.enabled()).isFalse();
@@ -225,6 +231,7 @@ class DeliveryEngineTest {
 
         fx.store.updateEndpoint(endpoint.id(), e -> e.withEnabled(false, null, fx.clock.instant()));
         fx.engine().advance(Duration.ofDays(2));
+        fx.engine().awaitIdle();
 
         Delivery delivery = fx.awaitFinal(event);
         assertThat(delivery.status()).isEqualTo(DeliveryStatus.FAILED);
@@ -241,6 +248,7 @@ class DeliveryEngineTest {
 
         fx.store.deleteEndpoint(endpoint.id());
         fx.engine().advance(Duration.ofDays(2));
+        fx.engine().awaitIdle();
 
         assertThat(fx.awaitFinal(event).failureReason()).isEqualTo("endpoint_deleted");
     }
@@ -269,6 +277,7 @@ class DeliveryEngineTest {
 
         Delivery during = fx.awaitFinal(fx.trigger(rotated));
         fx.engine().advance(Duration.ofHours(2));
+        fx.engine().awaitIdle();
         Delivery after = fx.awaitFinal(fx.trigger(rotated));
 
         String both = fx.attempts(during).get(0).requestHeaders().get("webhook-signature");

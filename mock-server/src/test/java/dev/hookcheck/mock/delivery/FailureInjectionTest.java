@@ -164,8 +164,10 @@ class FailureInjectionTest {
         Event second = fx.trigger(endpoint);
 
         fx.engine().advance(Duration.ofSeconds(59));
+        fx.engine().awaitIdle();
         assertThat(received()).isEmpty();
         fx.engine().advance(Duration.ofSeconds(1));
+        fx.engine().awaitIdle();
 
         assertThat(fx.awaitFinal(first).status()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(fx.awaitFinal(second).status()).isEqualTo(DeliveryStatus.DELIVERED);
@@ -202,6 +204,7 @@ class FailureInjectionTest {
         assertThat(waiting.status()).isEqualTo(DeliveryStatus.PENDING);
         assertThat(received()).isEmpty();
         fx.engine().advance(Duration.ofSeconds(30));
+        fx.engine().awaitIdle();
 
         Delivery delivery = fx.awaitFinal(event);
         assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
@@ -251,6 +254,7 @@ class FailureInjectionTest {
         Delivery retrying = fx.await(event, d -> d.status() == DeliveryStatus.RETRYING);
         assertThat(retrying.responseStatus()).isEqualTo(200);
         fx.engine().advance(Duration.ofMinutes(1));
+        fx.engine().awaitIdle();
 
         Delivery delivered = fx.awaitFinal(event);
         assertThat(delivered.status()).isEqualTo(DeliveryStatus.DELIVERED);

@@ -3,6 +3,7 @@ package dev.hookcheck.mock.api.dfns;
 import dev.hookcheck.mock.MockServerConfig.DfnsUserActions;
 import dev.hookcheck.mock.ServerContext;
 import dev.hookcheck.mock.http.ApiException;
+import dev.hookcheck.mock.http.Quote;
 import dev.hookcheck.mock.http.Auth;
 import dev.hookcheck.mock.store.Endpoint;
 import dev.hookcheck.mock.store.Store;
@@ -93,6 +94,6 @@ final class Access {
     Endpoint webhook(String organization, String webhookId) {
         return store.endpoint(webhookId)
                 .filter(e -> e.profile().equals(PROFILE) && e.organizationId().equals(organization))
-                .orElseThrow(() -> ApiException.notFound("Webhook " + webhookId + " not found"));
+                .orElseThrow(() -> ApiException.notFound("Webhook " + Quote.prefix(webhookId) + " not found"));
     }
 }

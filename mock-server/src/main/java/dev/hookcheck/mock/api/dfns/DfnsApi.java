@@ -3,9 +3,9 @@ package dev.hookcheck.mock.api.dfns;
 import dev.hookcheck.mock.ServerContext;
 import dev.hookcheck.mock.http.ApiException;
 import dev.hookcheck.mock.http.Dialect;
+import dev.hookcheck.mock.http.ErrorResponse;
 import dev.hookcheck.mock.http.Json;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import java.util.List;
 
 /**
@@ -53,7 +53,7 @@ public final class DfnsApi implements Dialect {
     }
 
     @Override
-    public void renderError(Context ctx, ApiException error) {
-        Json.write(ctx, error.status(), Json.object().set("error", Json.object().put("message", error.getMessage())));
+    public ErrorResponse errorResponse(ApiException error) {
+        return ErrorResponse.of(error.status(), Json.object().set("error", Json.object().put("message", error.getMessage())));
     }
 }

@@ -3,6 +3,7 @@ package dev.hookcheck.mock.api.dfns;
 import dev.hookcheck.core.internal.Crypto;
 import dev.hookcheck.mock.ServerContext;
 import dev.hookcheck.mock.http.ApiException;
+import dev.hookcheck.mock.http.Quote;
 import dev.hookcheck.mock.http.Json;
 import dev.hookcheck.mock.store.Credential;
 import dev.hookcheck.mock.store.Store;
@@ -66,18 +67,18 @@ final class UserActions {
         String method = text(body, "userActionHttpMethod", false);
         if (!METHODS.contains(method)) {
             throw ApiException.invalid("userActionHttpMethod", "userActionHttpMethod must be one of "
-                    + String.join(", ", METHODS) + ", got '" + method + "'");
+                    + String.join(", ", METHODS) + ", got " + Quote.of(method));
         }
         String path = text(body, "userActionHttpPath", false);
         if (!path.startsWith("/") || path.contains("?")) {
             throw ApiException.invalid("userActionHttpPath", "userActionHttpPath must be the request's path without"
-                    + " host or query, such as /webhooks, got '" + path + "'");
+                    + " host or query, such as /webhooks, got " + Quote.of(path));
         }
         if (body.has("userActionServerKind")) {
             String kind = text(body, "userActionServerKind", false);
             if (!kind.equals("Api")) {
                 throw ApiException.invalid("userActionServerKind", "userActionServerKind must be Api (the mock is the"
-                        + " Dfns API, not the Staff server), got '" + kind + "'");
+                        + " Dfns API, not the Staff server), got " + Quote.of(kind));
             }
         }
         List<String> credentials = store.credentials(organization).stream()
@@ -126,12 +127,12 @@ final class UserActions {
         }
         Credential credential = store.credential(credId)
                 .filter(c -> challenge.credentialIds().contains(c.id()) && c.organizationId().equals(organization))
-                .orElseThrow(() -> ApiException.unauthorized("Not Authorized: credential " + credId + " may not sign"
+                .orElseThrow(() -> ApiException.unauthorized("Not Authorized: credential " + Quote.prefix(credId) + " may not sign"
                         + " this challenge; it allows " + String.join(", ", challenge.credentialIds())));
         String type = data.path("type").isString() ? data.get("type").stringValue() : String.valueOf(data.get("type"));
         if (!type.equals(CLIENT_DATA_TYPE)) {
             throw ApiException.unauthorized("Not Authorized: clientData.type must be " + CLIENT_DATA_TYPE
-                    + " for a Key credential, got " + type);
+                    + " for a Key credential, got " + Quote.prefix(type));
         }
         if (!data.path("challenge").isString()
                 || !Crypto.constantTimeEquals(challenge.challenge(), data.get("challenge").stringValue())) {

@@ -2,6 +2,7 @@ package dev.hookcheck.mock.api.dfns;
 
 import dev.hookcheck.core.profile.Profiles;
 import dev.hookcheck.mock.http.ApiException;
+import dev.hookcheck.mock.http.Quote;
 import dev.hookcheck.mock.store.Endpoint;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -69,7 +70,7 @@ record WebhookChange(String url, List<String> events, Boolean enabled, boolean d
     private static WebhookChange parse(ObjectNode body) {
         for (String name : body.propertyNames()) {
             if (!FIELDS.contains(name)) {
-                throw ApiException.invalid(name, name + " is not a webhook field; send " + String.join(", ", FIELDS));
+                throw ApiException.invalid(name, Quote.prefix(name) + " is not a webhook field; send " + String.join(", ", FIELDS));
             }
         }
         JsonNode description = body.get("description");
@@ -97,7 +98,7 @@ record WebhookChange(String url, List<String> events, Boolean enabled, boolean d
         } catch (URISyntaxException e) {
             // refused below, like any other URL that is not absolute http(s)
         }
-        throw ApiException.invalid("url", "url must be an absolute http or https URL, got '" + url + "'");
+        throw ApiException.invalid("url", "url must be an absolute http or https URL, got " + Quote.of(url) + "");
     }
 
     private static List<String> events(JsonNode node) {
@@ -113,12 +114,12 @@ record WebhookChange(String url, List<String> events, Boolean enabled, boolean d
         Set<String> kinds = new LinkedHashSet<>();
         for (JsonNode item : node.values()) {
             if (!item.isString()) {
-                throw ApiException.invalid("events", "events must contain only strings, got " + item);
+                throw ApiException.invalid("events", "events must contain only strings, got " + Quote.json(item));
             }
             String kind = item.stringValue();
             if (!kind.equals(Endpoint.ALL_EVENTS) && !KINDS.contains(kind)) {
-                throw ApiException.invalid("events", "events contains an unknown kind '" + kind
-                        + "'; use the Dfns event kinds (such as wallet.created) or [\"*\"]");
+                throw ApiException.invalid("events", "events contains an unknown kind " + Quote.of(kind)
+                        + "; use the Dfns event kinds (such as wallet.created) or [\"*\"]");
             }
             kinds.add(kind);
         }
@@ -138,6 +139,6 @@ record WebhookChange(String url, List<String> events, Boolean enabled, boolean d
         if (node.isString() && node.stringValue().equals(DISABLED)) {
             return Boolean.FALSE;
         }
-        throw ApiException.invalid("status", "status must be Enabled or Disabled, got " + node);
+        throw ApiException.invalid("status", "status must be Enabled or Disabled, got " + Quote.json(node));
     }
 }

@@ -5,6 +5,7 @@ import dev.hookcheck.core.profile.Profiles;
 import dev.hookcheck.mock.ServerContext;
 import dev.hookcheck.mock.api.dfns.PageToken.EventPosition;
 import dev.hookcheck.mock.http.ApiException;
+import dev.hookcheck.mock.http.Quote;
 import dev.hookcheck.mock.http.Json;
 import dev.hookcheck.mock.http.Params;
 import dev.hookcheck.mock.store.AttemptRecord;
@@ -92,6 +93,6 @@ final class WebhookEvents {
     }
 
     private static ApiException notFound(String id) {
-        return ApiException.notFound("Webhook event " + id + " not found");
+        return ApiException.notFound("Webhook event " + Quote.prefix(id) + " not found");
     }
 }

@@ -4,8 +4,8 @@ import dev.hookcheck.core.Secret;
 import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.Profiles;
 import dev.hookcheck.mock.ServerContext;
-import dev.hookcheck.mock.delivery.Deliveries.PingResult;
 import dev.hookcheck.mock.http.ApiException;
+import dev.hookcheck.mock.http.Quote;
 import dev.hookcheck.mock.http.Json;
 import dev.hookcheck.mock.http.Params;
 import dev.hookcheck.mock.seed.Secrets;
@@ -79,7 +79,7 @@ final class Webhooks {
         WebhookChange change = WebhookChange.forUpdate(Json.readObject(ctx));
         Instant now = context.now();
         Endpoint updated = store.updateEndpoint(id, w -> change.isEmpty() ? w : change.applyTo(w, now))
-                .orElseThrow(() -> ApiException.notFound("Webhook " + id + " not found"));
+                .orElseThrow(() -> ApiException.notFound("Webhook " + Quote.prefix(id) + " not found"));
         Json.write(ctx, 200, DfnsJson.webhook(updated));
     }
 
@@ -88,7 +88,7 @@ final class Webhooks {
         String id = ctx.pathParam("webhookId");
         access.webhook(organization, id);
         if (!store.deleteEndpoint(id)) {
-            throw ApiException.notFound("Webhook " + id + " not found");
+            throw ApiException.notFound("Webhook " + Quote.prefix(id) + " not found");
         }
         Json.write(ctx, 200, Json.object().put("deleted", true));
     }
@@ -97,9 +97,11 @@ final class Webhooks {
     void ping(Context ctx) {
         String organization = access.organizationForChange(ctx);
         Endpoint webhook = access.webhook(organization, ctx.pathParam("webhookId"));
-        PingResult result = context.deliveries().ping(webhook);
-        boolean delivered = result.status() != null && profile.successRule().isSuccess(result.status());
-        Json.write(ctx, 200, DfnsJson.pingResult(result.status(), result.error(), delivered));
+        // the request thread is let go while the receiver answers (at most its timeout)
+        ctx.future(() -> context.deliveries().ping(webhook).thenAccept(result -> {
+            boolean delivered = result.status() != null && profile.successRule().isSuccess(result.status());
+            Json.write(ctx, 200, DfnsJson.pingResult(result.status(), result.error(), delivered));
+        }));
     }
 
     private List<Endpoint> webhooksOf(String organization) {

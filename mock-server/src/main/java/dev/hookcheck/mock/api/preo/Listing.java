@@ -3,6 +3,7 @@ package dev.hookcheck.mock.api.preo;
 import dev.hookcheck.mock.http.ApiException;
 import dev.hookcheck.mock.http.Json;
 import dev.hookcheck.mock.http.Params;
+import dev.hookcheck.mock.http.Quote;
 import io.javalin.http.Context;
 import java.math.BigInteger;
 import java.net.URLEncoder;
@@ -77,7 +78,7 @@ final class Listing {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
             default -> {
-                errors.add(name, "Must be true or false, got \"" + value + "\".");
+                errors.add(name, "Must be true or false, got \"" + Quote.prefix(value) + "\".");
                 yield null;
             }
         };
@@ -87,7 +88,7 @@ final class Listing {
     static String choice(Context ctx, String name, Collection<String> allowed, FieldErrors errors) {
         String value = Params.text(ctx, name);
         if (value != null && !allowed.contains(value)) {
-            errors.add(name, "Select a valid choice. " + value + " is not one of the available choices: "
+            errors.add(name, "Select a valid choice. " + Quote.prefix(value) + " is not one of the available choices: "
                     + String.join(", ", allowed) + ".");
             return null;
         }
@@ -113,7 +114,7 @@ final class Listing {
             boolean descending = term.startsWith("-");
             Comparator<T> field = fields.get(descending ? term.substring(1) : term);
             if (field == null) {
-                errors.add("ordering", "Unknown ordering field \"" + term + "\"; use one of " + allowed(fields) + ".");
+                errors.add("ordering", "Unknown ordering field \"" + Quote.prefix(term) + "\"; use one of " + allowed(fields) + ".");
                 continue;
             }
             field = descending ? field.reversed() : field;

@@ -12,6 +12,7 @@ import dev.hookcheck.mock.ServerContext;
 import dev.hookcheck.mock.http.ApiException;
 import dev.hookcheck.mock.http.Auth;
 import dev.hookcheck.mock.http.Dialect;
+import dev.hookcheck.mock.http.ErrorResponse;
 import dev.hookcheck.mock.http.Json;
 import dev.hookcheck.mock.store.DeliveryStatus;
 import io.javalin.config.RoutesConfig;
@@ -68,7 +69,7 @@ public final class PreoApi implements Dialect {
         route(routes, WEBHOOKS + "/{id}/deliveries", Map.of(GET, deliveries::list));
         route(routes, WEBHOOKS + "/{id}/deliveries/{delivery_id}", Map.of(GET, deliveries::get));
         route(routes, WEBHOOKS + "/{id}/deliveries/{delivery_id}/retry", Map.of(POST, deliveries::retry));
-        routes.exception(FieldErrors.class, (errors, ctx) -> renderFieldErrors(ctx, 400, errors));
+        routes.exception(FieldErrors.class, (errors, ctx) -> Json.write(ctx, 400, errors.toJson()));
     }
 
     /** A route after authentication, with the caller's organization. */
@@ -124,26 +125,21 @@ public final class PreoApi implements Dialect {
     }
 
     @Override
-    public void renderError(Context ctx, ApiException error) {
-        if (error.status() == 401) {
-            ctx.header("WWW-Authenticate", "Bearer");
-        }
-        if (error.field() != null) {
+    public ErrorResponse errorResponse(ApiException error) {
+        ErrorResponse response;
+        if (error.field() != null && error.status() == 400 && error.field().matches("[a-z][a-z0-9_]*")) {
+            // DRF's validation shape, {"<field>":["message", …]}
             FieldErrors single = new FieldErrors();
             single.add(error.field(), error.getMessage());
-            renderFieldErrors(ctx, error.status(), single);
-            return;
+            response = ErrorResponse.of(error.status(), single.toJson());
+        } else {
+            String detail = switch (error.code()) {
+                case "not_found" -> "Not found."; // DRF's text, also for paths no route matches
+                case "invalid_json" -> JSON_PARSE_ERROR + error.getMessage();
+                default -> error.getMessage();
+            };
+            response = ErrorResponse.of(error.status(), Json.object().put("detail", detail));
         }
-        String detail = switch (error.code()) {
-            case "not_found" -> "Not found."; // DRF's text, also for paths no route matches
-            case "invalid_json" -> JSON_PARSE_ERROR + error.getMessage();
-            default -> error.getMessage();
-        };
-        Json.write(ctx, error.status(), Json.object().put("detail", detail));
-    }
-
-    /** DRF's validation shape, {@code {"<field>":["message", …]}}: for one field or for many at once. */
-    private static void renderFieldErrors(Context ctx, int status, FieldErrors errors) {
-        Json.write(ctx, status, errors.toJson());
+        return error.status() == 401 ? response.withHeader("WWW-Authenticate", "Bearer") : response;
     }
 }

@@ -39,8 +39,12 @@ final class PreoJson {
         json.put("modified", iso(modified(e)));
         json.put("is_active", e.enabled());
         json.put("timeout_seconds", e.timeoutSeconds() != null ? e.timeoutSeconds() : (int) PREO.timeout().toSeconds());
-        json.put("secret", e.secret().reveal());
         return json;
+    }
+
+    /** {@link #endpoint} with its signing secret: only in the answers to create and rotate-secret, never in a list or a read. */
+    ObjectNode endpointWithSecret(Endpoint e) {
+        return endpoint(e).put("secret", e.secret().reveal());
     }
 
     ObjectNode delivery(Delivery d, Event event) {

@@ -4,6 +4,7 @@ import dev.hookcheck.core.Secret;
 import dev.hookcheck.core.profile.EventCatalog;
 import dev.hookcheck.core.profile.Profiles;
 import dev.hookcheck.mock.http.Json;
+import dev.hookcheck.mock.http.Quote;
 import dev.hookcheck.mock.store.Endpoint;
 import io.javalin.http.Context;
 import java.math.BigInteger;
@@ -39,7 +40,7 @@ record WebhookInput(String name, String url, List<String> events, boolean editio
     /** The body's fields, or a {@link FieldErrors} naming each wrong one. */
     static WebhookInput read(Context ctx, Mode mode, String organizationId) {
         // DRF reads an empty body as {}: a POST without one is told which fields are required
-        ObjectNode body = ctx.body().isBlank() ? Json.object() : Json.readObject(ctx);
+        ObjectNode body = isBlank(Json.body(ctx)) ? Json.object() : Json.readObject(ctx);
         FieldErrors errors = new FieldErrors();
         boolean required = mode == Mode.FULL;
         checkOrganization(body, organizationId, errors);
@@ -58,6 +59,15 @@ record WebhookInput(String name, String url, List<String> events, boolean editio
         Integer timeout = timeout(body, errors);
         errors.throwIfAny();
         return new WebhookInput(name, url, events, editionIdGiven, editionId, active, timeout);
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A new endpoint from a POST: {@code is_active} defaults to true, {@code timeout_seconds} to the profile's. */
@@ -89,7 +99,7 @@ record WebhookInput(String name, String url, List<String> events, boolean editio
         if (!node.isString()) {
             errors.add("organization_id", "Incorrect type. Expected pk value, received " + pythonType(node) + ".");
         } else if (!node.stringValue().equals(organizationId)) {
-            errors.add("organization_id", "Invalid pk \"" + node.stringValue() + "\" - object does not exist.");
+            errors.add("organization_id", "Invalid pk \"" + Quote.prefix(node.stringValue()) + "\" - object does not exist.");
         }
     }
 
@@ -157,7 +167,7 @@ record WebhookInput(String name, String url, List<String> events, boolean editio
             if (item.isString() && EVENTS.contains(item.stringValue())) {
                 names.add(item.stringValue());
             } else {
-                errors.add("events", "\"" + (item.isString() ? item.stringValue() : item.toString())
+                errors.add("events", "\"" + (item.isString() ? Quote.prefix(item.stringValue()) : Quote.json(item))
                         + "\" is not a valid choice.");
                 valid = false;
             }

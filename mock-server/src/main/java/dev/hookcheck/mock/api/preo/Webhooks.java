@@ -68,7 +68,7 @@ final class Webhooks {
         Endpoint endpoint = input.create(IDS.endpoint().generate(context.random()), organizationId,
                 Secrets.generate(PreoApi.PROFILE, context.random()), context.now());
         store.putEndpoint(endpoint);
-        Json.write(ctx, 201, json.endpoint(endpoint));
+        Json.write(ctx, 201, json.endpointWithSecret(endpoint));
     }
 
     void get(Context ctx, String organizationId) {
@@ -114,7 +114,7 @@ final class Webhooks {
             owned(store, organizationId, id);
             return context.deliveries().rotateSecret(id);
         });
-        Json.write(ctx, 200, json.endpoint(rotated));
+        Json.write(ctx, 200, json.endpointWithSecret(rotated));
     }
 
     /** The caller's Preo endpoint {@code id}; another organization's is as absent as an unknown one. */

@@ -5,8 +5,10 @@ import dev.hookcheck.core.profile.EventCatalog;
 import dev.hookcheck.core.profile.Profiles;
 import dev.hookcheck.mock.ServerContext;
 import dev.hookcheck.mock.http.ApiException;
+import dev.hookcheck.mock.http.Quote;
 import dev.hookcheck.mock.http.Auth;
 import dev.hookcheck.mock.http.Dialect;
+import dev.hookcheck.mock.http.ErrorResponse;
 import dev.hookcheck.mock.http.Json;
 import dev.hookcheck.mock.http.Params;
 import dev.hookcheck.mock.store.Delivery;
@@ -121,16 +123,16 @@ public final class VitableApi implements Dialect {
         String id = ctx.pathParam("event_id");
         return context.store().event(id)
                 .filter(e -> e.profile().equals(PROFILE) && e.organizationId().equals(organization))
-                .orElseThrow(() -> ApiException.notFound("webhook event " + id + " not found"));
+                .orElseThrow(() -> ApiException.notFound("webhook event " + Quote.prefix(id) + " not found"));
     }
 
     @Override
-    public void renderError(Context ctx, ApiException error) {
+    public ErrorResponse errorResponse(ApiException error) {
         boolean unauthorized = error.status() == 401;
         ObjectNode body = Json.object();
         body.putObject("error")
                 .put("code", unauthorized ? "unauthorized" : error.code())
                 .put("message", unauthorized ? UNAUTHORIZED_MESSAGE : error.getMessage());
-        Json.write(ctx, error.status(), body);
+        return ErrorResponse.of(error.status(), body);
     }
 }

@@ -81,10 +81,14 @@ abstract class PreoApiTestBase {
     }
 
     Response send(String method, URI uri, String body, String authorization) {
+        return send(method, uri, body, authorization, "application/json");
+    }
+
+    Response send(String method, URI uri, String body, String authorization, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
         if (authorization != null) {
             request.header("Authorization", authorization);

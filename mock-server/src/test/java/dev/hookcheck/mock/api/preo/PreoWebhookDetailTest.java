@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /** GET, PUT, PATCH and DELETE on {@code /api/management/webhooks/{id}/}. */
@@ -30,15 +31,40 @@ class PreoWebhookDetailTest extends PreoApiTestBase {
         return store.endpoint(endpoint.id()).orElseThrow();
     }
 
+    // a body in a charset other than UTF-8, on every write
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"PUT", "PATCH"})
+    void aBodyInAnotherCharsetIsA415AndChangesNothing(String method) {
+        Endpoint before = stored(mine);
+
+        Response response = send(method, server.url(path(mine)), FULL, "Bearer " + KEY_A, "application/json; charset=bogus");
+
+        assertDetail(response, 415, "Content-Type names the charset 'bogus'; a JSON body is UTF-8: send application/json "
+                + "or application/json; charset=utf-8");
+        assertThat(stored(mine)).isEqualTo(before);
+    }
+
+    @Test
+    void aCreateInAnotherCharsetIsA415AndStoresNothing() {
+        int before = store.endpoints(ORG_A).size();
+
+        Response response = send("POST", server.url(WEBHOOKS), FULL, "Bearer " + KEY_A, "application/json; charset=ISO-8859-1");
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(store.endpoints(ORG_A)).hasSize(before);
+    }
+
     // GET
 
     @Test
-    void getReturnsTheEndpoint() {
+    void getReturnsTheEndpointWithoutItsSecret() {
         JsonNode endpoint = assertEndpoint(get(path(mine)), 200);
 
         assertThat(endpoint.get("id").stringValue()).isEqualTo(mine.id());
         assertThat(endpoint.get("name").stringValue()).isEqualTo("Box office");
-        assertThat(endpoint.get("secret").stringValue()).isEqualTo(mine.secret().reveal());
+        assertThat(endpoint.has("secret")).isFalse();
+        assertThat(endpoint.toString()).doesNotContain(mine.secret().reveal());
     }
 
     @Test
@@ -92,7 +118,8 @@ class PreoWebhookDetailTest extends PreoApiTestBase {
         assertThat(updated.get("edition_id").stringValue()).isEqualTo("ed-1");
         assertThat(updated.get("is_active").booleanValue()).isTrue();
         assertThat(updated.get("timeout_seconds").intValue()).isEqualTo(15);
-        assertThat(updated.get("secret").stringValue()).isEqualTo(mine.secret().reveal());
+        assertThat(updated.has("secret")).isFalse();
+        assertThat(stored(mine).secret()).isEqualTo(mine.secret());
     }
 
     @Test
