@@ -173,6 +173,7 @@ def main():
                                     deduplicate=args.flaw != "processes-duplicates", queue_delay=args.queue_delay)
     except ValueError as e:
         parser.error(str(e))
+    ThreadingHTTPServer.request_queue_size = 128  # the default listen backlog of 5 stalls bursts of connections
     server = ThreadingHTTPServer((args.host, args.port), Handler)
     server.daemon_threads = True
     host, port = server.server_address[:2]

@@ -37,6 +37,15 @@ public final class Http {
     private static final int MAX_BODY_CHARS = 4000;
     private static final ScheduledExecutorService DEADLINES = deadlines();
 
+    static {
+        // A kept-alive connection the receiver closed in the meantime fails the next request before a byte of it is
+        // answered ("header parser received no bytes"), which is the client's race, not the receiver's fault: the
+        // JDK resends then, but only idempotent requests unless this is set (read once, by its first exchange).
+        if (System.getProperty("jdk.httpclient.enableAllMethodRetry") == null) {
+            System.setProperty("jdk.httpclient.enableAllMethodRetry", "true");
+        }
+    }
+
     private final HttpClient client;
     private final URI url;
     private final Redactor redactor;

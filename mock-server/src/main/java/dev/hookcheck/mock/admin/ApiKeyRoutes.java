@@ -36,7 +36,7 @@ final class ApiKeyRoutes {
         for (Map.Entry<String, Map<String, String>> key : store.apiKeys().entrySet()) {
             key.getValue().forEach((keyProfile, organizationId) -> {
                 if (profiles.contains(keyProfile)) {
-                    items.add(Views.apiKey(key.getKey(), keyProfile, organizationId));
+                    items.add(Views.listedApiKey(key.getKey(), keyProfile, organizationId));
                 }
             });
         }

@@ -86,7 +86,7 @@ final class CredentialRoutes {
             if (!store.addCredential(credential)) {
                 throw new ApiException(409, "conflict", "id", "id " + Quote.of(id) + " is taken by another credential");
             }
-            return Views.credential(credential);
+            return Views.createdCredential(credential);
         });
         Json.write(ctx, 201, created);
     }

@@ -33,11 +33,18 @@ final class Views {
                 .put("name", organization.name());
     }
 
+    /** A key as its create answer shows it, whole: the one time the admin API hands it out. */
     static ObjectNode apiKey(String key, String profile, String organizationId) {
         return Json.object().put("key", key).put("profile", profile).put("organizationId", organizationId);
     }
 
-    /** A key credential; {@code privateKey} only when the sandbox made the pair (else null: its owner has it). */
+    /** A key as a list shows it: its last characters only, enough to tell keys apart, never enough to use one. */
+    static ObjectNode listedApiKey(String key, String profile, String organizationId) {
+        String hint = key.length() >= 12 ? "…" + key.substring(key.length() - 4) : "…";
+        return Json.object().put("keyHint", hint).put("profile", profile).put("organizationId", organizationId);
+    }
+
+    /** A key credential as lists and reads show it: its public key only. */
     static ObjectNode credential(Credential credential) {
         return Json.object()
                 .put("id", credential.id())
@@ -47,8 +54,12 @@ final class Views {
                 .put("kind", "Key")
                 .put("algorithm", credential.publicKey().algorithm())
                 .put("publicKey", credential.publicKey().pem())
-                .put("privateKey", credential.privateKey().map(Secret::reveal).orElse(null))
                 .put("createdAt", credential.createdAt().toString());
+    }
+
+    /** The create answer: {@code privateKey} when the sandbox made the pair (else null: its owner has it). */
+    static ObjectNode createdCredential(Credential credential) {
+        return credential(credential).put("privateKey", credential.privateKey().map(Secret::reveal).orElse(null));
     }
 
     static ObjectNode event(Event event) {

@@ -42,6 +42,14 @@ final class HttpSender {
 
     private static final ScheduledExecutorService WATCHDOG = watchdog();
 
+    static {
+        // a kept-alive connection the receiver closed meanwhile fails the next attempt before a byte is answered: the
+        // client's race, not a receiver's failure; the JDK resends then, for POST only when this is set
+        if (System.getProperty("jdk.httpclient.enableAllMethodRetry") == null) {
+            System.setProperty("jdk.httpclient.enableAllMethodRetry", "true");
+        }
+    }
+
     private static ScheduledExecutorService watchdog() {
         var executor = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "hookcheck-delivery-watchdog");

@@ -16,20 +16,26 @@ class ApiKeyRoutesTest {
         admin.close();
     }
 
-    private static String keyOf(JsonNode item) {
-        return item.get("key").stringValue();
+    /** A list's entry shows its key's last characters only. */
+    private static String hintOf(JsonNode item) {
+        return item.get("keyHint").stringValue();
+    }
+
+    /** A create answer shows the key whole. */
+    private static String keyOf(JsonNode created) {
+        return created.get("key").stringValue();
     }
 
     @Test
     void listsEveryKeyWithTheOrganizationItOpensPerProfile() {
         admin.organization("org_keys_v", "vitable");
         admin.organization("org_keys_s", "standard");
-        admin.store().addApiKey("shared-key", "vitable", "org_keys_v");
-        admin.store().addApiKey("shared-key", "standard", "org_keys_s");
+        admin.store().addApiKey("shared-key-0042", "vitable", "org_keys_v");
+        admin.store().addApiKey("shared-key-0042", "standard", "org_keys_s");
 
         JsonNode list = admin.get("/__admin/api-keys").expect(200, "api-key-list");
 
-        assertThat(list.get("apiKeys").valueStream().filter(k -> keyOf(k).equals("shared-key"))
+        assertThat(list.get("apiKeys").valueStream().filter(k -> hintOf(k).equals("…0042"))
                 .map(k -> k.get("profile").stringValue() + "/" + k.get("organizationId").stringValue()))
                 .containsExactlyInAnyOrder("vitable/org_keys_v", "standard/org_keys_s");
     }
@@ -38,14 +44,25 @@ class ApiKeyRoutesTest {
     void theProfileFilterKeepsOnlyThatProfile() {
         admin.organization("org_keys_v", "vitable");
         admin.organization("org_keys_s", "standard");
-        admin.store().addApiKey("vitable-key", "vitable", "org_keys_v");
-        admin.store().addApiKey("standard-key", "standard", "org_keys_s");
+        admin.store().addApiKey("vitable-key-0001", "vitable", "org_keys_v");
+        admin.store().addApiKey("standard-key-0002", "standard", "org_keys_s");
 
         JsonNode list = admin.get("/__admin/api-keys?profile=vitable").expect(200, "api-key-list");
 
         assertThat(list.get("apiKeys").valueStream().map(k -> k.get("profile").stringValue())).containsOnly("vitable");
-        assertThat(list.get("apiKeys").valueStream().map(ApiKeyRoutesTest::keyOf))
-                .contains("vitable-key").doesNotContain("standard-key");
+        assertThat(list.get("apiKeys").valueStream().map(ApiKeyRoutesTest::hintOf))
+                .contains("…0001").doesNotContain("…0002");
+    }
+
+    @Test
+    void aListNeverShowsAWholeKey() {
+        admin.organization("org_keys_v", "vitable");
+        admin.store().addApiKey("hk_vitable_secretish_key_value", "vitable", "org_keys_v");
+        admin.store().addApiKey("short", "vitable", "org_keys_v");
+
+        String list = admin.get("/__admin/api-keys?profile=vitable").expect(200, "api-key-list").toString();
+
+        assertThat(list).doesNotContain("hk_vitable_secretish", "short").contains("\"…alue\"", "\"…\"");
     }
 
     @Test

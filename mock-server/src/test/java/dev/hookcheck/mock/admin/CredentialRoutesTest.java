@@ -49,6 +49,19 @@ class CredentialRoutesTest {
     }
 
     @Test
+    void aGeneratedPrivateKeyIsShownOnceAndNeverInAList() {
+        admin.organization("or-creds-a", "dfns");
+        JsonNode created = admin.post("/__admin/credentials", "{\"profile\":\"dfns\",\"organizationId\":\"or-creds-a\"}")
+                .expect(201, "credential");
+        String pem = created.get("privateKey").stringValue();
+
+        String list = admin.get("/__admin/credentials?profile=dfns").expect(200, "credential-list").toString();
+
+        assertThat(list).contains(created.get("id").stringValue())
+                .doesNotContain("privateKey", pem.lines().skip(1).findFirst().orElseThrow());
+    }
+
+    @Test
     void withoutAPublicKeyMakesAnEd25519PairAndShowsItsPrivateKey() throws Exception {
         admin.organization("or-creds-a", "dfns");
 
