@@ -1,6 +1,5 @@
 package dev.hookcheck.cli;
 
-import dev.hookcheck.mock.Main;
 import dev.hookcheck.mock.MockServer;
 import dev.hookcheck.mock.MockServerConfig;
 import dev.hookcheck.mock.MockServerConfig.DfnsUserActions;
@@ -100,7 +99,7 @@ final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         ByteArrayOutputStream banner = new ByteArrayOutputStream();
-        Main.printBanner(server, new PrintStream(banner, true, StandardCharsets.UTF_8));
+        Banner.print(server, new PrintStream(banner, true, StandardCharsets.UTF_8));
         out.print(banner.toString(StandardCharsets.UTF_8));
         if (!configured.isEmpty()) {
             out.println();

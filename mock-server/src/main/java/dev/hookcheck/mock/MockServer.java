@@ -1,20 +1,22 @@
 package dev.hookcheck.mock;
 
-import dev.hookcheck.mock.admin.AdminApi;
-import dev.hookcheck.mock.api.dfns.DfnsApi;
-import dev.hookcheck.mock.api.preo.PreoApi;
-import dev.hookcheck.mock.api.vitable.VitableApi;
-import dev.hookcheck.mock.dashboard.Dashboard;
-import dev.hookcheck.mock.delivery.DeliveryEngine;
-import dev.hookcheck.mock.http.ApiException;
-import dev.hookcheck.mock.http.Dialect;
-import dev.hookcheck.mock.http.Limits;
-import dev.hookcheck.mock.http.PreRouteErrors;
-import dev.hookcheck.mock.http.Quote;
-import dev.hookcheck.mock.http.RequestGuard;
-import dev.hookcheck.mock.http.RequestLines;
-import dev.hookcheck.mock.seed.Seeder;
-import dev.hookcheck.mock.store.Store;
+import dev.hookcheck.mock.internal.Internals;
+import dev.hookcheck.mock.internal.ServerContext;
+import dev.hookcheck.mock.internal.admin.AdminApi;
+import dev.hookcheck.mock.internal.api.dfns.DfnsApi;
+import dev.hookcheck.mock.internal.api.preo.PreoApi;
+import dev.hookcheck.mock.internal.api.vitable.VitableApi;
+import dev.hookcheck.mock.internal.dashboard.Dashboard;
+import dev.hookcheck.mock.internal.delivery.DeliveryEngine;
+import dev.hookcheck.mock.internal.http.ApiException;
+import dev.hookcheck.mock.internal.http.Dialect;
+import dev.hookcheck.mock.internal.http.Limits;
+import dev.hookcheck.mock.internal.http.PreRouteErrors;
+import dev.hookcheck.mock.internal.http.Quote;
+import dev.hookcheck.mock.internal.http.RequestGuard;
+import dev.hookcheck.mock.internal.http.RequestLines;
+import dev.hookcheck.mock.internal.seed.Seeder;
+import dev.hookcheck.mock.internal.store.Store;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -46,6 +48,10 @@ public final class MockServer implements AutoCloseable {
 
     private static final String RENDERED = "hookcheck.error-rendered";
 
+    static {
+        Internals.grant(server -> server.context);
+    }
+
     private final ServerContext context;
     private final List<Dialect> dialects;
     private final Javalin app;
@@ -56,7 +62,7 @@ public final class MockServer implements AutoCloseable {
         this.context = new ServerContext(config, new Store(config.clock()));
         this.dialects = List.of(new AdminApi(context, this::reset), new VitableApi(context), new DfnsApi(context),
                 new PreoApi(context));
-        Seeder.seed(context);
+        Seeder.seed(context.store(), context.config(), context.now());
         PreRouteErrors preRouteErrors = new PreRouteErrors(this::dialectOf);
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -132,25 +138,12 @@ public final class MockServer implements AutoCloseable {
         return URI.create(baseUrl() + (path.startsWith("/") ? path : "/" + path));
     }
 
-    /** The server's state. Not a published API: it changes with the server. */
-    public Store store() {
-        return context.store();
-    }
-
-    ServerContext context() {
-        return context;
-    }
-
-    /** The delivery engine: clock, awaiting deliveries, failure injection. Not a published API yet. */
-    public DeliveryEngine deliveries() {
-        return context.deliveries();
-    }
-
-    /** Forgets everything and seeds again, as on start; the failure rules return to the configured ones. */
+    /**
+     * Forgets everything and seeds again, as on start: deliveries in progress and scheduled retries, every
+     * record, the failure rules added since (the configured ones stay), and the random the ids come from.
+     */
     public void reset() {
-        context.deliveries().failureRules().reset();
-        context.store().clear();
-        Seeder.seed(context);
+        context.reset(0, () -> Seeder.seed(context.store(), context.config(), context.now()));
     }
 
     @Override
