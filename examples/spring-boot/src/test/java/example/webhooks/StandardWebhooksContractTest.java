@@ -1,5 +1,6 @@
 package example.webhooks;
 
+// tag::contract[]
 import dev.hookcheck.conformance.Receiver;
 import dev.hookcheck.conformance.junit.WebhookReceiverContract;
 import dev.hookcheck.core.Secret;
@@ -7,7 +8,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
-// tag::contract[]
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StandardWebhooksContractTest implements WebhookReceiverContract {
     @Value("${local.server.port}") int port;
