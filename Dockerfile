@@ -18,6 +18,10 @@ COPY core/pom.xml core/
 COPY mock-server/pom.xml mock-server/
 COPY conformance-tests/pom.xml conformance-tests/
 COPY cli/pom.xml cli/
+# modules the image does not build, but the root pom names
+COPY junit/pom.xml junit/
+COPY examples/pom.xml examples/
+COPY reliability/pom.xml reliability/
 RUN mvn -B -ntp -pl cli -am org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline
 COPY schemas schemas
 COPY core core

@@ -76,10 +76,10 @@ async function clientSetup() {
       privateKey: process.env.DFNS_PRIVATE_KEY,
     };
   }
-  const { credentials } = await admin('GET', '/__admin/credentials?profile=dfns');
-  const signer = credentials.find((c) => c.privateKey);
-  const { apiKeys } = await admin('GET', '/__admin/api-keys?profile=dfns');
-  const key = apiKeys.find((k) => k.organizationId === signer.organizationId);
+  // against a running sandbox: a signer and a key of its default organization, made for this run (lists never
+  // show a private key or a whole API key; the answers that make them do, once)
+  const signer = await admin('POST', '/__admin/credentials', { profile: 'dfns' });
+  const key = await admin('POST', '/__admin/api-keys', { profile: 'dfns', organizationId: signer.organizationId });
   return { authToken: key.key, credId: signer.id, privateKey: signer.privateKey };
 }
 

@@ -28,6 +28,8 @@
     future_timestamp: [["shiftSeconds", "Shift (s)", "how far in the future", "number", "600"]],
   };
   const PER_DELIVERY_MODES = ["reorder", "burst", "drop"];
+  // The admin token, when the server has one: kept for this tab only, never in the page or its URL.
+  const TOKEN_KEY = "hookcheck.adminToken";
 
   const state = {
     profiles: [],
@@ -76,10 +78,13 @@
 
   async function api(method, path, body) {
     let response;
+    const headers = body === undefined ? {} : { "Content-Type": "application/json" };
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    if (token) headers.Authorization = "Bearer " + token;
     try {
       response = await fetch(path, {
         method,
-        headers: body === undefined ? {} : { "Content-Type": "application/json" },
+        headers,
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (e) {
@@ -1131,6 +1136,36 @@
     localStorage.setItem("hookcheck.organization", state.organization);
   }
 
+  /** A link such as http://localhost:8080/#token=… hands the dashboard the admin token; it leaves the address bar at once. */
+  function takeTokenFromAddress() {
+    const match = /^#token=(.+)$/.exec(location.hash);
+    if (!match) return false;
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+    history.replaceState(null, "", location.pathname + location.search + "#/deliveries");
+    return true;
+  }
+
+  /** The server wants its admin token (it was started with --admin-token): ask once, keep it for this tab. */
+  function askForToken(error) {
+    const input = h("input", { type: "password", name: "token", autocomplete: "off", required: true, spellcheck: "false" });
+    const go = h("button", { type: "submit", class: "primary", id: "admin-token-submit" }, "Open the sandbox");
+    const form = h("form", { class: "token-form", id: "admin-token-form" },
+      h("div", { class: "form-grid" }, field("admin-token", "Admin token", input,
+        "the token the server was started with (--admin-token or HOOKCHECK_ADMIN_TOKEN); kept for this tab only", true)),
+      h("div", { class: "form-actions" }, go));
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      sessionStorage.setItem(TOKEN_KEY, input.value.trim());
+      hideError();
+      start();
+    });
+    document.getElementById("view").replaceChildren(h("div", { class: "empty" },
+      h("h2", {}, "This sandbox needs its admin token"),
+      h("p", {}, "Its admin API answers only requests that carry the admin token."), form));
+    if (sessionStorage.getItem(TOKEN_KEY)) showError(error); // a token was given, and it is not the one
+    input.focus();
+  }
+
   async function start() {
     try {
       const profiles = await api("GET", "/__admin/profiles");
@@ -1154,6 +1189,10 @@
       await loadOrganizations();
       await liveTick(true);
     } catch (error) {
+      if (error.status === 401) {
+        askForToken(error);
+        return;
+      }
       showError(error);
       document.getElementById("view").replaceChildren(emptyState("The sandbox did not answer", "Start it (./hookcheck serve) and reload this page."));
       return;
@@ -1175,5 +1214,12 @@
     window.setInterval(tickRelative, 1000);
   }
 
-  document.addEventListener("DOMContentLoaded", start);
+  document.addEventListener("DOMContentLoaded", () => {
+    takeTokenFromAddress();
+    // a token link opened in a tab that shows the dashboard already: take it, then start afresh with it
+    window.addEventListener("hashchange", () => {
+      if (takeTokenFromAddress()) location.reload();
+    });
+    start();
+  });
 })();

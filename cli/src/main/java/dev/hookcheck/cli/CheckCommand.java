@@ -5,7 +5,7 @@ import dev.hookcheck.conformance.Level;
 import dev.hookcheck.conformance.Options;
 import dev.hookcheck.conformance.Probe;
 import dev.hookcheck.conformance.Receiver;
-import dev.hookcheck.conformance.check.Checks;
+import dev.hookcheck.conformance.Checks;
 import dev.hookcheck.conformance.report.Diagnosis;
 import dev.hookcheck.conformance.report.Report;
 import dev.hookcheck.core.Secret;

@@ -2,8 +2,8 @@ package dev.hookcheck.cli;
 
 import dev.hookcheck.conformance.Level;
 import dev.hookcheck.conformance.Receiver;
-import dev.hookcheck.conformance.check.Check;
-import dev.hookcheck.conformance.check.Checks;
+import dev.hookcheck.conformance.CheckInfo;
+import dev.hookcheck.conformance.Checks;
 import dev.hookcheck.core.Secret;
 import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.Profiles;
@@ -32,7 +32,7 @@ final class ChecksCommand implements Callable<Integer> {
         Profile chosen = ProfileOption.parse(profile);
         // levels depend only on the profile; the receiver is never contacted
         Receiver receiver = Receiver.of(URI.create("http://localhost/"), chosen, Secret.of("unused"));
-        List<Check> all = Checks.all();
+        List<CheckInfo> all = Checks.all();
         int levelWidth = Math.max("LEVEL".length(), all.stream().mapToInt(c -> c.level(receiver).code().length()).max()
                 .orElse(0));
         int categoryWidth = Math.max("CATEGORY".length(), all.stream().mapToInt(c -> c.category().code().length())
@@ -40,7 +40,7 @@ final class ChecksCommand implements Callable<Integer> {
         String format = "%-7s  %-" + levelWidth + "s  %-" + categoryWidth + "s  %s%n";
         var out = spec.commandLine().getOut();
         out.printf(format, "ID", "LEVEL", "CATEGORY", "TITLE");
-        for (Check check : all) {
+        for (CheckInfo check : all) {
             Level level = check.level(receiver);
             out.printf(format, check.id(), level.code(), check.category().code(), check.title());
         }

@@ -1,6 +1,5 @@
 package dev.hookcheck.cli;
 
-import dev.hookcheck.mock.Main;
 import dev.hookcheck.mock.MockServer;
 import dev.hookcheck.mock.MockServerConfig;
 import dev.hookcheck.mock.MockServerConfig.DfnsUserActions;
@@ -52,6 +51,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "generated keys work too; all are printed.")
     String apiKey;
 
+    @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:HOOKCHECK_ADMIN_TOKEN}",
+            description = "Requires Authorization: Bearer TOKEN on the admin API (env HOOKCHECK_ADMIN_TOKEN; at least 8 "
+                    + "characters); the dashboard asks for it. Set it whenever the sandbox listens on more than 127.0.0.1.")
+    String adminToken;
+
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:HOOKCHECK_CONFIG}",
             description = "A JSON or YAML file (env HOOKCHECK_CONFIG) with seed, events, timeScale, apiKey, "
                     + "dfnsUserActions, and the apiKeys, credentials, endpoints and failures to start with, each shaped "
@@ -93,13 +97,13 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<String> configured;
         try {
-            configured = new ConfigApplier(server, file).apply();
+            configured = new ConfigApplier(server, file, adminToken).apply();
         } catch (RuntimeException e) {
             server.close();
             throw e;
         }
         ByteArrayOutputStream banner = new ByteArrayOutputStream();
-        Main.printBanner(server, new PrintStream(banner, true, StandardCharsets.UTF_8));
+        Banner.print(server, new PrintStream(banner, true, StandardCharsets.UTF_8));
         out.print(banner.toString(StandardCharsets.UTF_8));
         if (!configured.isEmpty()) {
             out.println();
@@ -136,6 +140,9 @@ final class ServeCommand implements Callable<Integer> {
                 result = result.withTimeScale(chosenScale);
             }
             result = result.withApiKey(apiKey != null ? apiKey : file.apiKey().orElse(DEFAULT_API_KEY));
+            if (adminToken != null) {
+                result = result.withAdminToken(adminToken);
+            }
             String userActions = dfnsUserActions != null ? dfnsUserActions : file.dfnsUserActions().orElse(null);
             if (userActions != null) {
                 result = result.withDfnsUserActions(switch (userActions) {
@@ -159,7 +166,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Posts the file's entries to the admin API, in order; a refusal names the entry and stops everything. */
-    private record ConfigApplier(MockServer server, SandboxConfig file) {
+    private record ConfigApplier(MockServer server, SandboxConfig file, String adminToken) {
         private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -188,11 +195,14 @@ final class ServeCommand implements Callable<Integer> {
             for (int i = 0; i < entries.size(); i++) {
                 HttpResponse<String> response;
                 try {
-                    response = HTTP.send(HttpRequest.newBuilder(server.url(path))
+                    HttpRequest.Builder request = HttpRequest.newBuilder(server.url(path))
                             .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                             .POST(HttpRequest.BodyPublishers.ofString(JsonMapper.shared()
-                                    .writeValueAsString(entries.get(i)))).build(),
-                            HttpResponse.BodyHandlers.ofString());
+                                    .writeValueAsString(entries.get(i))));
+                    if (adminToken != null) {
+                        request.header("Authorization", "Bearer " + adminToken);
+                    }
+                    response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 } catch (IOException e) {
                     throw new IllegalStateException("the admin API did not answer: " + e, e);
                 } catch (InterruptedException e) {

@@ -2,7 +2,7 @@ package dev.hookcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hookcheck.conformance.check.Checks;
+import dev.hookcheck.conformance.Checks;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -164,7 +164,7 @@ class CheckCommandTest {
             List<String> ran = ReportSchema.validReport(reports.resolve("all")).get("checks").valueStream()
                     .map(c -> c.get("id").asString()).toList();
             assertThat(ran).doesNotContain("SIG-002", "RPL-001").contains("SIG-001", "RPL-002")
-                    .hasSize(dev.hookcheck.conformance.check.Checks.all().size() - 2);
+                    .hasSize(dev.hookcheck.conformance.Checks.all().size() - 2);
             assertThat(all.out()).doesNotContain("SIG-002  ", "RPL-001  ");
             assertThat(ReportSchema.validReport(reports.resolve("some")).get("checks").valueStream()
                     .map(c -> c.get("id").asString())).containsExactlyInAnyOrder("SIG-001", "SIG-003");

@@ -166,4 +166,41 @@ class ServeIT {
             assertStopsCleanly(serve);
         }
     }
+
+    @Test
+    void anAdminTokenGuardsTheAdminApiAndTheConfigurationIsAppliedWithIt() throws Exception {
+        String token = "it-admin-token-1";
+        try (JarProcess serve = JarProcess.start(Map.of("HOOKCHECK_ADMIN_TOKEN", token), "serve", "--port", "0",
+                "--events", "2", "--config", "examples/hookcheck.yaml")) {
+            String base = baseUrl(serve);
+            serve.awaitLine(line -> line.startsWith("  failure rule "), STARTUP);
+
+            assertThat(get(base + "/__admin/endpoints", null).statusCode()).isEqualTo(401);
+            HttpResponse<String> withToken = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/__admin/failures"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(withToken.statusCode()).isEqualTo(200);
+            assertThat(withToken.body()).contains("\"duplicate\"", "\"lost_ack\"");
+            assertThat(get(base + "/__admin/health", null).statusCode()).as("the health check needs no token").isEqualTo(200);
+            assertThat(serve.out()).noneMatch(line -> line.contains(token)).anyMatch(line -> line.contains("admin token"));
+
+            assertStopsCleanly(serve);
+        }
+    }
+
+    @Test
+    void listeningOnEveryInterfaceWithoutATokenIsWarnedAbout() throws Exception {
+        try (JarProcess serve = JarProcess.start("serve", "--port", "0", "--events", "0", "--host", "0.0.0.0")) {
+            baseUrl(serve);
+            serve.awaitLine(line -> line.startsWith("WARNING: listening on 0.0.0.0 without an admin token"), STARTUP);
+            assertStopsCleanly(serve);
+        }
+    }
+
+    @Test
+    void aTooShortAdminTokenIsAUsageError() throws Exception {
+        try (JarProcess serve = JarProcess.start("serve", "--port", "0", "--admin-token", "short")) {
+            assertThat(serve.waitFor(Duration.ofSeconds(60))).isEqualTo(2);
+            assertThat(serve.err()).anyMatch(line -> line.contains("at least 8 characters"));
+        }
+    }
 }

@@ -1,7 +1,7 @@
 package dev.hookcheck.conformance;
 
-import dev.hookcheck.conformance.check.Check;
-import dev.hookcheck.conformance.internal.Runner;
+import dev.hookcheck.conformance.internal.check.Check;
+import dev.hookcheck.conformance.internal.check.Runner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -6,41 +6,82 @@ import java.util.Set;
 
 /**
  * Which checks a run includes, how long it waits for side effects, and who hears about its progress.
+ * Immutable: start from {@link #defaults()}, every method returns a copy.
  *
- * @param checkIds the ids to run; empty for all
- * @param skipIds the ids left out, of those {@code checkIds} selects
- * @param minimumLevel {@code REQUIRED} runs the required checks only; {@code RECOMMENDED} (the default)
- *     runs the recommended ones too and lists the checks that do not apply as skipped
- * @param settle the settle window: how long a check that observes side effects waits for the count it
- *     expects (a receiver that processes from a queue needs a moment) before it concludes "never
- *     processed" or "processed once"; see the README's "How side effects are observed"
- * @param requireProbe whether a check that needs a probe fails (instead of being reported as not
- *     verified) when the receiver has none: for CI gates
- * @param listener hears each check start and finish
+ * <pre>{@code
+ * Options options = Options.defaults().skip("ROB-003").settle(Duration.ofSeconds(10)).requireProbe(true);
+ * }</pre>
  */
-public record Options(Set<String> checkIds, Set<String> skipIds, Level.Kind minimumLevel, Duration settle, boolean requireProbe,
-        ProgressListener listener) {
-
+public final class Options {
     /** The default settle window: enough for a worker that processes a queued event within a couple of seconds. */
     public static final Duration DEFAULT_SETTLE = Duration.ofSeconds(5);
 
-    public Options {
-        checkIds = Set.copyOf(checkIds);
-        skipIds = Set.copyOf(skipIds);
-        Objects.requireNonNull(minimumLevel, "minimumLevel");
+    private static final Options DEFAULTS = new Options(Set.of(), Set.of(), Level.Kind.RECOMMENDED, DEFAULT_SETTLE,
+            false, ProgressListener.NONE);
+
+    private final Set<String> checkIds;
+    private final Set<String> skipIds;
+    private final Level.Kind minimumLevel;
+    private final Duration settle;
+    private final boolean requireProbe;
+    private final ProgressListener listener;
+
+    private Options(Set<String> checkIds, Set<String> skipIds, Level.Kind minimumLevel, Duration settle,
+            boolean requireProbe, ProgressListener listener) {
+        this.checkIds = Set.copyOf(checkIds);
+        this.skipIds = Set.copyOf(skipIds);
+        this.minimumLevel = Objects.requireNonNull(minimumLevel, "minimumLevel");
         if (minimumLevel == Level.Kind.NOT_APPLICABLE) {
             throw new IllegalArgumentException("minimumLevel is REQUIRED or RECOMMENDED");
         }
-        Objects.requireNonNull(settle, "settle");
+        this.settle = Objects.requireNonNull(settle, "settle");
         if (settle.isNegative() || settle.isZero()) {
             throw new IllegalArgumentException("the settle window must be positive, got " + settle);
         }
-        Objects.requireNonNull(listener, "listener");
+        this.requireProbe = requireProbe;
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /** Every check, recommended ones included, the default settle window, no probe required, no listener. */
     public static Options defaults() {
-        return new Options(Set.of(), Set.of(), Level.Kind.RECOMMENDED, DEFAULT_SETTLE, false, ProgressListener.NONE);
+        return DEFAULTS;
+    }
+
+    /** The ids to run; empty for all. */
+    public Set<String> checkIds() {
+        return checkIds;
+    }
+
+    /** The ids left out of the run. */
+    public Set<String> skipIds() {
+        return skipIds;
+    }
+
+    /**
+     * {@code REQUIRED} runs the required checks only; {@code RECOMMENDED} (the default) runs the
+     * recommended ones too and lists the checks that do not apply as skipped.
+     */
+    public Level.Kind minimumLevel() {
+        return minimumLevel;
+    }
+
+    /**
+     * The settle window: how long a check that observes side effects waits for the count it expects
+     * before it concludes "never processed" or "processed once"; see the README's "How side effects are
+     * observed".
+     */
+    public Duration settle() {
+        return settle;
+    }
+
+    /** Whether a check that needs a probe fails (instead of being reported as not verified) without one. */
+    public boolean requireProbe() {
+        return requireProbe;
+    }
+
+    /** Hears each check start and finish. */
+    public ProgressListener listener() {
+        return listener;
     }
 
     /** Only these checks, for example {@code SIG-001}; an unknown id fails the run before anything is sent. */
@@ -48,10 +89,7 @@ public record Options(Set<String> checkIds, Set<String> skipIds, Level.Kind mini
         return new Options(Set.of(ids), skipIds, minimumLevel, settle, requireProbe, listener);
     }
 
-    /**
-     * Leaves these checks out, for example a check that cannot pass behind a proxy you do not control;
-     * an unknown id fails the run before anything is sent.
-     */
+    /** All the selected checks but these; an unknown id fails the run before anything is sent. */
     public Options skip(String... ids) {
         return new Options(checkIds, Set.of(ids), minimumLevel, settle, requireProbe, listener);
     }
@@ -72,5 +110,11 @@ public record Options(Set<String> checkIds, Set<String> skipIds, Level.Kind mini
 
     public Options listener(ProgressListener newListener) {
         return new Options(checkIds, skipIds, minimumLevel, settle, requireProbe, newListener);
+    }
+
+    @Override
+    public String toString() {
+        return "Options[checks=" + (checkIds.isEmpty() ? "all" : checkIds) + ", skip=" + skipIds + ", level="
+                + minimumLevel.code() + ", settle=" + settle + ", requireProbe=" + requireProbe + "]";
     }
 }

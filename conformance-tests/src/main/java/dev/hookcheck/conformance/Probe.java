@@ -1,8 +1,8 @@
 package dev.hookcheck.conformance;
 
-import dev.hookcheck.conformance.internal.CommandProbe;
-import dev.hookcheck.conformance.internal.HttpProbe;
-import dev.hookcheck.conformance.internal.JdbcProbe;
+import dev.hookcheck.conformance.internal.probe.CommandProbe;
+import dev.hookcheck.conformance.internal.probe.HttpProbe;
+import dev.hookcheck.conformance.internal.probe.JdbcProbe;
 import java.util.Objects;
 import javax.sql.DataSource;
 

@@ -74,4 +74,27 @@ class BoundedRunTest {
             assertThat(results).singleElement().extracting(CheckResult::outcome).isEqualTo(Outcome.FAILED);
         }
     }
+
+    @Test
+    void aKeptAliveConnectionTheReceiverClosedIsNotTakenForADeadReceiver() {
+        try (HostileReceiver closing = new HostileReceiver(HostileReceiver.Mode.CLOSES_KEPT_ALIVE)) {
+            List<CheckResult> results = Conformance.run(target(closing),
+                    Options.defaults().checks("SIG-001", "ROB-001", "CON-001", "CON-002"));
+
+            assertThat(results).extracting(CheckResult::outcome).containsOnly(Outcome.PASSED);
+            // every request after the first met a closed connection once, and was sent again on a new one
+            assertThat(closing.requests.get()).isEqualTo(2 * results.size() - 1);
+        }
+    }
+
+    @Test
+    void aReceiverThatDropsEveryRequestIsSentEachOnlyTwiceAndFails() {
+        try (HostileReceiver drops = new HostileReceiver(HostileReceiver.Mode.DROPS)) {
+            CheckResult result = Conformance.run(target(drops), Options.defaults().checks("SIG-001")).get(0);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(result.message()).contains("got no answer (");
+            assertThat(drops.requests.get()).isEqualTo(2);
+        }
+    }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hookcheck.conformance.CheckResult.Cause;
 import dev.hookcheck.conformance.CheckResult.Outcome;
-import dev.hookcheck.conformance.check.Checks;
 import dev.hookcheck.conformance.reference.ReferenceReceiver;
 import dev.hookcheck.conformance.reference.Secrets;
 import dev.hookcheck.core.Secret;

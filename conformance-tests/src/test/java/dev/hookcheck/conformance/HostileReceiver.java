@@ -21,7 +21,15 @@ final class HostileReceiver implements AutoCloseable {
         /** Sends 200 and a Content-Length of 1 000, then one byte every 200 ms. */
         TRICKLE,
         /** Sends 200 and a 20 MB body as fast as it can. */
-        HUGE
+        HUGE,
+        /**
+         * Answers the first request of a kept-alive connection with 200 and closes the connection when the next
+         * request arrives on it, unanswered: the race of a server that times a kept-alive connection out just as
+         * the client reuses it, made certain.
+         */
+        CLOSES_KEPT_ALIVE,
+        /** Reads the request and closes the connection without a byte of an answer. */
+        DROPS
     }
 
     private final Mode mode;
@@ -62,6 +70,13 @@ final class HostileReceiver implements AutoCloseable {
             requests.incrementAndGet();
             OutputStream out = connection.getOutputStream();
             switch (mode) {
+                case CLOSES_KEPT_ALIVE -> {
+                    out.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    readRequest(connection.getInputStream());
+                    requests.incrementAndGet();
+                }
+                case DROPS -> { }
                 case SILENT -> Thread.sleep(Long.MAX_VALUE);
                 case TRICKLE -> {
                     out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"

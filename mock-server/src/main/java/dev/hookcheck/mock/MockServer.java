@@ -1,22 +1,33 @@
 package dev.hookcheck.mock;
 
-import dev.hookcheck.mock.admin.AdminApi;
-import dev.hookcheck.mock.api.dfns.DfnsApi;
-import dev.hookcheck.mock.api.preo.PreoApi;
-import dev.hookcheck.mock.api.vitable.VitableApi;
-import dev.hookcheck.mock.dashboard.Dashboard;
-import dev.hookcheck.mock.delivery.DeliveryEngine;
-import dev.hookcheck.mock.http.ApiException;
-import dev.hookcheck.mock.http.Dialect;
-import dev.hookcheck.mock.seed.Seeder;
-import dev.hookcheck.mock.store.Store;
+import dev.hookcheck.mock.internal.Internals;
+import dev.hookcheck.mock.internal.ServerContext;
+import dev.hookcheck.mock.internal.admin.AdminApi;
+import dev.hookcheck.mock.internal.api.dfns.DfnsApi;
+import dev.hookcheck.mock.internal.api.preo.PreoApi;
+import dev.hookcheck.mock.internal.api.vitable.VitableApi;
+import dev.hookcheck.mock.internal.dashboard.Dashboard;
+import dev.hookcheck.mock.internal.delivery.DeliveryEngine;
+import dev.hookcheck.mock.internal.http.ApiException;
+import dev.hookcheck.mock.internal.http.Dialect;
+import dev.hookcheck.mock.internal.http.Limits;
+import dev.hookcheck.mock.internal.http.PreRouteErrors;
+import dev.hookcheck.mock.internal.http.Quote;
+import dev.hookcheck.mock.internal.http.RequestGuard;
+import dev.hookcheck.mock.internal.http.RequestLines;
+import dev.hookcheck.mock.internal.seed.Seeder;
+import dev.hookcheck.mock.internal.store.Store;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +66,13 @@ public final class MockServer implements AutoCloseable {
         }
     }
 
+    static {
+        Internals.grant(server -> {
+            server.seeded(); // the extension resets and seeds itself: the lazy seeding must be behind it
+            return server.context;
+        });
+    }
+
     private final ServerContext context;
     private final List<Dialect> dialects;
     private final Javalin app;
@@ -67,12 +85,24 @@ public final class MockServer implements AutoCloseable {
         this.context = new ServerContext(config, new Store(config.clock()));
         this.dialects = List.of(new AdminApi(context, this::reset), new VitableApi(context), new DfnsApi(context),
                 new PreoApi(context));
+        PreRouteErrors preRouteErrors = new PreRouteErrors(this::dialectOf);
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
             javalin.http.prefer405over404 = true;
-            javalin.jetty.host = config.host();
-            javalin.jetty.port = config.port();
+            javalin.http.maxRequestSize = Limits.MAX_BODY_BYTES;
+            // what Jetty refuses before a route runs is answered by the dialect too (PreRouteErrors)
+            javalin.jetty.modifyServer(server -> server.setErrorHandler(preRouteErrors));
+            javalin.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(preRouteErrors));
+            javalin.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(Limits.MAX_REQUEST_HEAD_BYTES));
+            javalin.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new RequestLines(http));
+                connector.setHost(config.host());
+                connector.setPort(config.port());
+                return connector;
+            });
+            javalin.routes.before(new RequestGuard(isLoopback(config.host()), dialects.get(0)::owns,
+                    Set.of("/__admin/health", "/__admin/openapi.json"), config.adminToken()));
             javalin.routes.before(ctx -> {
                 if (!NEEDS_NO_DATA.contains(ctx.path()) && !ctx.path().startsWith("/dashboard/")) {
                     seeded();
@@ -81,14 +111,18 @@ public final class MockServer implements AutoCloseable {
             dialects.forEach(d -> d.routes(javalin.routes));
             new Dashboard().routes(javalin.routes);
             javalin.routes.exception(ApiException.class, (e, ctx) -> render(ctx, e));
+            // Javalin's own refusals (no route, wrong method, a body over the limit), never with its text
+            javalin.routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, switch (e.getStatus()) {
+                case 404 -> noRoute(ctx);
+                case 405 -> ApiException.methodNotAllowed(ctx.req().getMethod());
+                default -> PreRouteErrors.errorFor(e.getStatus(), null);
+            }));
             javalin.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-                render(ctx, new ApiException(500, "internal_error", null,
-                        "the mock server failed unexpectedly (" + e.getClass().getSimpleName() + "); this is a Hookcheck bug"));
+                LOG.error("unexpected failure on {} {}", ctx.req().getMethod(), Quote.prefix(ctx.path()), e);
+                render(ctx, ApiException.internal("the mock server failed unexpectedly; this is a Hookcheck bug"));
             });
-            javalin.routes.error(404, ctx -> renderUnlessAnswered(ctx,
-                    ApiException.notFound("no route " + ctx.method() + " " + ctx.path())));
-            javalin.routes.error(405, ctx -> renderUnlessAnswered(ctx, ApiException.methodNotAllowed(ctx.method().name())));
+            javalin.routes.error(404, ctx -> renderUnlessAnswered(ctx, noRoute(ctx)));
+            javalin.routes.error(405, ctx -> renderUnlessAnswered(ctx, ApiException.methodNotAllowed(ctx.req().getMethod())));
         });
     }
 
@@ -115,7 +149,7 @@ public final class MockServer implements AutoCloseable {
     private void seeded() {
         if (seedingStarted.compareAndSet(false, true)) {
             try {
-                Seeder.seed(context);
+                Seeder.seed(context.store(), context.config(), context.now());
                 seeded.complete(null);
             } catch (RuntimeException | Error e) {
                 seeded.completeExceptionally(e);
@@ -140,32 +174,22 @@ public final class MockServer implements AutoCloseable {
         return "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port();
     }
 
+    /** Whether the server listens on a loopback address only (the default, 127.0.0.1). */
+    public boolean listensOnLoopbackOnly() {
+        return isLoopback(context.config().host());
+    }
+
     public URI url(String path) {
         return URI.create(baseUrl() + (path.startsWith("/") ? path : "/" + path));
     }
 
-    /** The server's state, seeded. Not a published API: it changes with the server. */
-    public Store store() {
-        seeded();
-        return context.store();
-    }
-
-    ServerContext context() {
-        return context;
-    }
-
-    /** The delivery engine: clock, awaiting deliveries, failure injection. Not a published API yet. */
-    public DeliveryEngine deliveries() {
-        seeded();
-        return context.deliveries();
-    }
-
-    /** Forgets everything and seeds again, as on start; the failure rules return to the configured ones. */
+    /**
+     * Forgets everything and seeds again, as on start: deliveries in progress and scheduled retries, every
+     * record, the failure rules added since (the configured ones stay), and the random the ids come from.
+     */
     public void reset() {
         seeded(); // a seeding still under way would otherwise add its data after the clear
-        context.deliveries().failureRules().reset();
-        context.store().clear();
-        Seeder.seed(context);
+        context.reset(0, () -> Seeder.seed(context.store(), context.config(), context.now()));
     }
 
     @Override
@@ -180,7 +204,11 @@ public final class MockServer implements AutoCloseable {
     }
 
     private Dialect dialectOf(Context ctx) {
-        String path = ctx.path();
+        return dialectOf(ctx.path());
+    }
+
+    /** The dialect owning {@code path} (raw, as sent); errors of paths no dialect owns take the admin shape. */
+    private Dialect dialectOf(String path) {
         for (Dialect d : dialects) {
             if (d.owns(path)) {
                 return d;
@@ -191,7 +219,19 @@ public final class MockServer implements AutoCloseable {
 
     private void render(Context ctx, ApiException error) {
         ctx.attribute(RENDERED, Boolean.TRUE);
-        dialectOf(ctx).renderError(ctx, error);
+        dialectOf(ctx).errorResponse(error).writeTo(ctx);
+    }
+
+    private static ApiException noRoute(Context ctx) {
+        return ApiException.notFound("no route " + Quote.prefix(ctx.req().getMethod()) + " " + Quote.prefix(ctx.path()));
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** Javalin's own 404/405 (no route, wrong method) in the dialect's shape; errors we raised are already rendered. */

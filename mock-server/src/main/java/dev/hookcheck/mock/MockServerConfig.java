@@ -1,7 +1,6 @@
 package dev.hookcheck.mock;
 
 import dev.hookcheck.core.time.VirtualClock;
-import dev.hookcheck.mock.delivery.FailureRule;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +8,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a {@link MockServer} starts.
+ * How a {@link MockServer} starts. Immutable: start from {@link #defaults()}; every {@code with…}
+ * returns a copy with one setting changed.
+ *
+ * <pre>{@code
+ * MockServerConfig config = MockServerConfig.defaults().withApiKey("test-key").withEventsPerProfile(0);
+ * }</pre>
  *
  * @param host the interface to bind ({@code 127.0.0.1} by default; {@code 0.0.0.0} in a container)
  * @param port the port, 0 for any free one (read it back with {@link MockServer#port()})
@@ -28,12 +32,31 @@ import java.util.Optional;
  *     reset); more can be added through {@code /__admin/failures}
  * @param dfnsUserActions what the Dfns API asks of {@code X-DFNS-USERACTION} on a change: a token
  *     from the signing flow ({@code REAL}, the default), or any non-empty value ({@code ANY})
+ * @param adminToken when present, every admin API request (but the health check and the API
+ *     description) must carry {@code Authorization: Bearer <token>}; the dashboard asks for it
+ * @param seedEndpoints whether the seeded organizations get seeded endpoints (the sandbox's, true by
+ *     default); a test that registers its own receivers wants none
  */
-public record MockServerConfig(String host, int port, long seed, int eventsPerProfile, Optional<String> apiKey,
-        int dfnsWebhookLimit, Clock clock, int maxConcurrentDeliveries, int maxConcurrentPerEndpoint,
-        Duration rotationOverlap, List<FailureRule> failureRules, DfnsUserActions dfnsUserActions) {
+public final class MockServerConfig {
+    private final String host;
+    private final int port;
+    private final long seed;
+    private final int eventsPerProfile;
+    private final Optional<String> apiKey;
+    private final int dfnsWebhookLimit;
+    private final Clock clock;
+    private final int maxConcurrentDeliveries;
+    private final int maxConcurrentPerEndpoint;
+    private final Duration rotationOverlap;
+    private final List<FailureRule> failureRules;
+    private final DfnsUserActions dfnsUserActions;
+    private final Optional<String> adminToken;
+    private final boolean seedEndpoints;
 
-    public MockServerConfig {
+    private MockServerConfig(String host, int port, long seed, int eventsPerProfile, Optional<String> apiKey,
+            int dfnsWebhookLimit, Clock clock, int maxConcurrentDeliveries, int maxConcurrentPerEndpoint,
+            Duration rotationOverlap, List<FailureRule> failureRules, DfnsUserActions dfnsUserActions,
+            Optional<String> adminToken, boolean seedEndpoints) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(clock, "clock");
@@ -55,46 +78,133 @@ public record MockServerConfig(String host, int port, long seed, int eventsPerPr
         }
         failureRules = List.copyOf(failureRules);
         Objects.requireNonNull(dfnsUserActions, "dfnsUserActions");
+        Objects.requireNonNull(adminToken, "adminToken");
+        adminToken.ifPresent(t -> {
+            if (t.length() < 8 || t.chars().anyMatch(c -> c <= ' ' || c >= 127)) {
+                throw new IllegalArgumentException("an admin token must be at least 8 characters of printable ASCII without spaces");
+            }
+        });
         apiKey.ifPresent(k -> {
             if (k.isBlank() || k.chars().anyMatch(Character::isWhitespace)) {
                 throw new IllegalArgumentException("an API key must be non-empty and contain no whitespace");
             }
         });
+        this.host = host;
+        this.port = port;
+        this.seed = seed;
+        this.eventsPerProfile = eventsPerProfile;
+        this.apiKey = apiKey;
+        this.dfnsWebhookLimit = dfnsWebhookLimit;
+        this.clock = clock;
+        this.maxConcurrentDeliveries = maxConcurrentDeliveries;
+        this.maxConcurrentPerEndpoint = maxConcurrentPerEndpoint;
+        this.rotationOverlap = rotationOverlap;
+        this.failureRules = failureRules;
+        this.dfnsUserActions = dfnsUserActions;
+        this.adminToken = adminToken;
+        this.seedEndpoints = seedEndpoints;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public int eventsPerProfile() {
+        return eventsPerProfile;
+    }
+
+    public Optional<String> apiKey() {
+        return apiKey;
+    }
+
+    public int dfnsWebhookLimit() {
+        return dfnsWebhookLimit;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public int maxConcurrentDeliveries() {
+        return maxConcurrentDeliveries;
+    }
+
+    public int maxConcurrentPerEndpoint() {
+        return maxConcurrentPerEndpoint;
+    }
+
+    public Duration rotationOverlap() {
+        return rotationOverlap;
+    }
+
+    public List<FailureRule> failureRules() {
+        return failureRules;
+    }
+
+    public DfnsUserActions dfnsUserActions() {
+        return dfnsUserActions;
+    }
+
+    public Optional<String> adminToken() {
+        return adminToken;
+    }
+
+    public boolean seedEndpoints() {
+        return seedEndpoints;
+    }
+
+    /** Every component, the admin token shown only as present or not: configurations get logged. */
+    @Override
+    public String toString() {
+        return "MockServerConfig[host=" + host + ", port=" + port + ", seed=" + seed + ", eventsPerProfile="
+                + eventsPerProfile + ", apiKey=" + apiKey + ", dfnsWebhookLimit=" + dfnsWebhookLimit + ", clock=" + clock
+                + ", maxConcurrentDeliveries=" + maxConcurrentDeliveries + ", maxConcurrentPerEndpoint="
+                + maxConcurrentPerEndpoint + ", rotationOverlap=" + rotationOverlap + ", failureRules=" + failureRules
+                + ", dfnsUserActions=" + dfnsUserActions + ", adminToken=" + (adminToken.isPresent() ? "(set)" : "(none)")
+                + ", seedEndpoints=" + seedEndpoints + "]";
     }
 
     public static MockServerConfig defaults() {
         return new MockServerConfig("127.0.0.1", 0, 1, 300, Optional.empty(), 5, VirtualClock.system(), 32, 4,
-                Duration.ofHours(24), List.of(), DfnsUserActions.REAL);
+                Duration.ofHours(24), List.of(), DfnsUserActions.REAL, Optional.empty(), true);
     }
 
     public MockServerConfig withHost(String value) {
         return new MockServerConfig(value, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions, adminToken, seedEndpoints);
     }
 
     public MockServerConfig withPort(int value) {
         return new MockServerConfig(host, value, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions, adminToken, seedEndpoints);
     }
 
     public MockServerConfig withSeed(long value) {
         return new MockServerConfig(host, port, value, eventsPerProfile, apiKey, dfnsWebhookLimit, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions, adminToken, seedEndpoints);
     }
 
     public MockServerConfig withEventsPerProfile(int value) {
         return new MockServerConfig(host, port, seed, value, apiKey, dfnsWebhookLimit, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions, adminToken, seedEndpoints);
     }
 
     public MockServerConfig withApiKey(String value) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, Optional.of(value), dfnsWebhookLimit, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions, adminToken, seedEndpoints);
     }
 
     public MockServerConfig withDfnsWebhookLimit(int value) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, value, clock, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions, adminToken, seedEndpoints);
     }
 
     /** A virtual clock running {@code scale} times faster than real time (0: only advancing moves it). */
@@ -104,17 +214,24 @@ public record MockServerConfig(String host, int port, long seed, int eventsPerPr
 
     public MockServerConfig withConcurrency(int overall, int perEndpoint) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock, overall,
-                perEndpoint, rotationOverlap, failureRules, dfnsUserActions);
+                perEndpoint, rotationOverlap, failureRules, dfnsUserActions, adminToken, seedEndpoints);
     }
 
     public MockServerConfig withRotationOverlap(Duration value) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock,
-                maxConcurrentDeliveries, maxConcurrentPerEndpoint, value, failureRules, dfnsUserActions);
+                maxConcurrentDeliveries, maxConcurrentPerEndpoint, value, failureRules, dfnsUserActions, adminToken, seedEndpoints);
     }
 
     public MockServerConfig withClock(Clock value) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, value, maxConcurrentDeliveries,
-                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions);
+                maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions, adminToken, seedEndpoints);
+    }
+
+    /** Requires {@code Authorization: Bearer <token>} on the admin API (see {@link #adminToken()}). */
+    public MockServerConfig withAdminToken(String value) {
+        return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock,
+                maxConcurrentDeliveries, maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions,
+                Optional.of(value), seedEndpoints);
     }
 
     /** The failure rules the server starts with, replacing any given before. */
@@ -124,12 +241,19 @@ public record MockServerConfig(String host, int port, long seed, int eventsPerPr
 
     public MockServerConfig withFailureRules(List<FailureRule> rules) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock,
-                maxConcurrentDeliveries, maxConcurrentPerEndpoint, rotationOverlap, rules, dfnsUserActions);
+                maxConcurrentDeliveries, maxConcurrentPerEndpoint, rotationOverlap, rules, dfnsUserActions, adminToken, seedEndpoints);
     }
 
     public MockServerConfig withDfnsUserActions(DfnsUserActions value) {
         return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock,
-                maxConcurrentDeliveries, maxConcurrentPerEndpoint, rotationOverlap, failureRules, value);
+                maxConcurrentDeliveries, maxConcurrentPerEndpoint, rotationOverlap, failureRules, value, adminToken, seedEndpoints);
+    }
+
+    /** Seeds the organizations with endpoints (the default) or leaves them without any. */
+    public MockServerConfig withSeedEndpoints(boolean value) {
+        return new MockServerConfig(host, port, seed, eventsPerProfile, apiKey, dfnsWebhookLimit, clock,
+                maxConcurrentDeliveries, maxConcurrentPerEndpoint, rotationOverlap, failureRules, dfnsUserActions,
+                adminToken, value);
     }
 
     /** What a Dfns change must carry in {@code X-DFNS-USERACTION}. */

@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * POSTs deliveries to the receiver with the JDK client: HTTP/1.1 (header names go out in the letter
@@ -31,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * trickles the body gets no more time than one that never answers. At most {@link #MAX_RESPONSE_BYTES}
  * of an answer's body are read; the rest is never downloaded.
  */
-final class Http {
+public final class Http {
     /** How much of a response body is read: the evidence needs kilobytes, not megabytes. */
     static final int MAX_RESPONSE_BYTES = 64 * 1024;
     private static final int MAX_BODY_CHARS = 4000;
@@ -41,7 +42,7 @@ final class Http {
     private final URI url;
     private final Redactor redactor;
 
-    Http(Receiver receiver) {
+    public Http(Receiver receiver) {
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -78,13 +79,13 @@ final class Http {
         CheckResult.Request recorded = new CheckResult.Request("POST", url.toString(), redact(delivery.headers()),
                 cut(redactor.redact(delivery.bodyText()), delivery.body().length, false), delivery.body().length);
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        return client.sendAsync(builder.build(), info -> new Capped(deadline))
-                .handle((response, error) -> {
+        return exchange(builder.build(), start, timeout, true)
+                .thenApply(outcome -> {
                     long elapsed = (System.nanoTime() - start) / 1_000_000;
-                    if (error != null) {
-                        return new Exchange(recorded, null, null, failure(unwrap(error), timeout), elapsed);
+                    if (outcome.error() != null) {
+                        return new Exchange(recorded, null, null, failure(outcome.error(), timeout), elapsed);
                     }
+                    HttpResponse<Capped.Body> response = outcome.response();
                     Capped.Body read = response.body();
                     String body = redactor.redact(new String(read.bytes(), StandardCharsets.UTF_8));
                     Map<String, String> headers = new LinkedHashMap<>();
@@ -95,6 +96,33 @@ final class Http {
                     });
                     return new Exchange(recorded, new CheckResult.Response(response.statusCode(), headers,
                             cut(body, read.bytes().length, read.truncated())), body, null, elapsed);
+                });
+    }
+
+    private record Outcome(HttpResponse<Capped.Body> response, Throwable error) {}
+
+    /**
+     * One exchange, sent a second time when the connection failed before a byte of an answer came. A kept-alive
+     * connection that the receiver closed meanwhile (an HTTP/1.0 server after each answer, Node after five idle
+     * seconds, any server under load) fails the next request that way, and the JDK resends only GET and HEAD:
+     * a correct receiver would look dead. A receiver that really drops requests without answering fails the
+     * resend too, and a duplicate it processed is one a correct receiver deduplicates.
+     */
+    private CompletableFuture<Outcome> exchange(HttpRequest request, long start, Duration timeout, boolean resend) {
+        long deadline = start + timeout.toNanos();
+        AtomicBoolean answered = new AtomicBoolean();
+        return client.sendAsync(request, info -> {
+                    answered.set(true);
+                    return new Capped(deadline);
+                })
+                .handle((response, error) -> new Outcome(response, error == null ? null : unwrap(error)))
+                .thenCompose(outcome -> {
+                    Throwable error = outcome.error();
+                    boolean dropped = error instanceof IOException && !(error instanceof HttpTimeoutException)
+                            && !(error instanceof ConnectException) && !answered.get();
+                    return resend && dropped && System.nanoTime() < deadline
+                            ? exchange(request, System.nanoTime(), Duration.ofNanos(deadline - System.nanoTime()), false)
+                            : CompletableFuture.completedFuture(outcome);
                 });
     }
 

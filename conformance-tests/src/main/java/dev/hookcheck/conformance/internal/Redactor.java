@@ -11,12 +11,12 @@ import java.util.List;
  * than {@value #SHORTEST} characters are left alone: they would blank ordinary words, and no
  * provider hands out secrets that short.
  */
-final class Redactor {
+public final class Redactor {
     static final String BLANK = "[secret]";
     static final int SHORTEST = 8;
     private final List<String> texts = new ArrayList<>();
 
-    Redactor(List<Secret> secrets) {
+    public Redactor(List<Secret> secrets) {
         for (Secret secret : secrets) {
             String text = secret.reveal();
             if (text.length() >= SHORTEST) {
@@ -30,7 +30,7 @@ final class Redactor {
         texts.sort(Comparator.comparingInt(String::length).reversed());
     }
 
-    String redact(String text) {
+    public String redact(String text) {
         if (text == null) {
             return null;
         }

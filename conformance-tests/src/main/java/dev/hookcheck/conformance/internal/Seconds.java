@@ -3,10 +3,10 @@ package dev.hookcheck.conformance.internal;
 import java.time.Duration;
 
 /** A duration as people read it in a message: {@code 5 s}, {@code 1.5 s}, {@code 300 ms}. */
-final class Seconds {
+public final class Seconds {
     private Seconds() {}
 
-    static String of(Duration duration) {
+    public static String of(Duration duration) {
         long millis = duration.toMillis();
         if (millis < 1000) {
             return millis + " ms";

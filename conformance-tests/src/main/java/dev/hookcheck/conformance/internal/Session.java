@@ -41,7 +41,7 @@ public final class Session {
     private final List<Exchange> exchanges = new ArrayList<>();
     private Exchange last;
 
-    Session(Receiver receiver, Http http, Wire wire, Duration settle) {
+    public Session(Receiver receiver, Http http, Wire wire, Duration settle) {
         this.receiver = receiver;
         this.http = http;
         this.wire = wire;
@@ -280,12 +280,12 @@ public final class Session {
     }
 
     /** The evidence of the last exchange, or null before the first. */
-    CheckResult.Evidence lastEvidence() {
+    public CheckResult.Evidence lastEvidence() {
         return last == null ? null : last.evidence();
     }
 
     /** Every exchange of the check, in the order sent. */
-    List<Exchange> exchanges() {
+    public List<Exchange> exchanges() {
         return List.copyOf(exchanges);
     }
 

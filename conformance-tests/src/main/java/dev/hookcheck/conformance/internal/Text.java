@@ -1,11 +1,11 @@
 package dev.hookcheck.conformance.internal;
 
 /** Quoting what someone else said (a probe's output, a database's error) in a message of ours, briefly. */
-final class Text {
+public final class Text {
     private Text() {}
 
     /** The first line of the text, at most {@code max} characters of it. */
-    static String cut(String text, int max) {
+    public static String cut(String text, int max) {
         if (text == null) {
             return "";
         }

@@ -1,12 +1,14 @@
 package dev.hookcheck.conformance.junit;
 
+import dev.hookcheck.conformance.CheckInfo;
 import dev.hookcheck.conformance.CheckResult;
+import dev.hookcheck.conformance.Checks;
 import dev.hookcheck.conformance.Level;
 import dev.hookcheck.conformance.Options;
 import dev.hookcheck.conformance.Receiver;
-import dev.hookcheck.conformance.check.Check;
+import dev.hookcheck.conformance.internal.check.Check;
 import dev.hookcheck.conformance.internal.EvidenceText;
-import dev.hookcheck.conformance.internal.Runner;
+import dev.hookcheck.conformance.internal.check.Runner;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
@@ -33,7 +35,7 @@ public final class ContractTests {
      */
     public static Stream<DynamicTest> of(Receiver receiver, Options options) {
         Runner runner = new Runner(receiver, options);
-        return runner.selection().stream().map(check -> test(runner, check));
+        return runner.selection().stream().map(check -> test(runner, check, info -> { }));
     }
 
     static Stream<DynamicTest> of(WebhookReceiverContract contract, Level.Kind kind) {
@@ -46,11 +48,19 @@ public final class ContractTests {
         Runner runner = new Runner(receiver, options.minimumLevel(Level.Kind.RECOMMENDED));
         return runner.selection().stream()
                 .filter(check -> check.level(receiver).kind() == kind)
-                .map(check -> test(runner, check));
+                .map(check -> test(runner, check, contract::beforeEachCheck));
     }
 
-    private static DynamicTest test(Runner runner, Check check) {
-        return DynamicTest.dynamicTest(check.id() + " " + check.title(), () -> verdict(runner.run(check)));
+    /** What runs before a check's test: the contract's hook. */
+    private interface BeforeCheck {
+        void run(CheckInfo check) throws Exception;
+    }
+
+    private static DynamicTest test(Runner runner, Check check, BeforeCheck before) {
+        return DynamicTest.dynamicTest(check.id() + " " + check.title(), () -> {
+            before.run(Checks.find(check.id()).orElseThrow());
+            verdict(runner.run(check));
+        });
     }
 
     private static Receiver receiverOf(WebhookReceiverContract contract) {

@@ -1,5 +1,6 @@
 package dev.hookcheck.conformance.junit;
 
+import dev.hookcheck.conformance.CheckInfo;
 import dev.hookcheck.conformance.Level;
 import dev.hookcheck.conformance.Options;
 import dev.hookcheck.conformance.Receiver;
@@ -44,6 +45,14 @@ public interface WebhookReceiverContract {
     default Options options() {
         return Options.defaults();
     }
+
+    /**
+     * Runs before every check, for a receiver that keeps state between requests: clear its tables,
+     * caches or rate limits here so that no check sees what an earlier one left behind.
+     *
+     * @param check the check about to run
+     */
+    default void beforeEachCheck(CheckInfo check) throws Exception {}
 
     @TestFactory
     @Tag("required")

@@ -2,8 +2,8 @@ package dev.hookcheck.conformance.report;
 
 import dev.hookcheck.conformance.CheckResult;
 import dev.hookcheck.conformance.Level;
-import dev.hookcheck.conformance.check.Check;
-import dev.hookcheck.conformance.check.Checks;
+import dev.hookcheck.conformance.CheckInfo;
+import dev.hookcheck.conformance.Checks;
 import dev.hookcheck.conformance.internal.EvidenceText;
 import java.util.List;
 import java.util.Optional;
@@ -178,7 +178,7 @@ final class HtmlReport {
             html.append("<dt>").append(result.failed() ? "Found" : "Why it was skipped").append("</dt><dd>")
                     .append(escape(capitalized(result.finding()))).append("</dd>\n");
         }
-        Checks.find(result.id()).map(Check::why).ifPresent(why ->
+        Checks.find(result.id()).map(CheckInfo::why).ifPresent(why ->
                 html.append("<dt>Why it matters</dt><dd>").append(escape(why)).append("</dd>\n"));
         if (withHint && result.cause() == CheckResult.Cause.CHECKED) {
             html.append("<dt>How to fix it</dt><dd>").append(escape(capitalized(result.hint()))).append("</dd>\n");

@@ -3,9 +3,11 @@ package dev.hookcheck.conformance.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.hookcheck.conformance.CheckInfo;
 import dev.hookcheck.conformance.Level;
+import dev.hookcheck.conformance.Options;
 import dev.hookcheck.conformance.Receiver;
-import dev.hookcheck.conformance.check.Checks;
+import dev.hookcheck.conformance.Checks;
 import dev.hookcheck.conformance.reference.Flaw;
 import dev.hookcheck.conformance.reference.ReferenceReceiver;
 import dev.hookcheck.conformance.reference.Secrets;
@@ -73,6 +75,21 @@ class WebhookReceiverContractTest {
         }
     }
 
+    /** A receiver whose state the contract resets before every check, with a narrower run. */
+    static class ResetsBetweenChecks extends CorrectVitable {
+        static final List<String> RESETS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public Options options() {
+            return Options.defaults().checks("SIG-001", "SIG-002", "IDM-001", "CON-003").skip("SIG-002");
+        }
+
+        @Override
+        public void beforeEachCheck(CheckInfo check) {
+            RESETS.add(check.id());
+        }
+    }
+
     static class ReturnsNull implements WebhookReceiverContract {
         @Override
         public Receiver receiver() {
@@ -103,6 +120,19 @@ class WebhookReceiverContractTest {
     private static long checks(String profile, Level.Kind kind) {
         Receiver receiver = Receiver.of("http://localhost:1/", profile, Secret.of("s"));
         return Checks.all().stream().filter(c -> c.level(receiver).kind() == kind).count();
+    }
+
+    @Test
+    void theHookRunsBeforeEveryCheckAndTheOptionsChooseTheChecks() {
+        ResetsBetweenChecks.RESETS.clear();
+        EngineExecutionResults results = run(ResetsBetweenChecks.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
+        assertThat(names(results.testEvents().started().list())).containsExactlyInAnyOrder(
+                "SIG-001 accepts a correctly signed delivery",
+                "IDM-001 processes a retried event once and acknowledges the retry",
+                "CON-003 accepts application/json; charset=utf-8");
+        assertThat(ResetsBetweenChecks.RESETS).containsExactlyInAnyOrder("SIG-001", "IDM-001", "CON-003");
     }
 
     @Test

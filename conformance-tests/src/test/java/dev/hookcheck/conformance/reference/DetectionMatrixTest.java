@@ -9,8 +9,8 @@ import dev.hookcheck.conformance.Level;
 import dev.hookcheck.conformance.Options;
 import dev.hookcheck.conformance.Probe;
 import dev.hookcheck.conformance.Receiver;
-import dev.hookcheck.conformance.check.Check;
-import dev.hookcheck.conformance.check.Checks;
+import dev.hookcheck.conformance.CheckInfo;
+import dev.hookcheck.conformance.Checks;
 import dev.hookcheck.conformance.internal.EvidenceText;
 import dev.hookcheck.conformance.report.Diagnosis;
 import dev.hookcheck.conformance.report.Report;
@@ -345,7 +345,7 @@ class DetectionMatrixTest {
     @Test
     void everyCheckCatchesAtLeastOneFlaw() {
         Set<String> caught = EXPECTED.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
-        assertThat(Checks.all().stream().map(Check::id)).allMatch(caught::contains, "caught by a flaw");
+        assertThat(Checks.all().stream().map(CheckInfo::id)).allMatch(caught::contains, "caught by a flaw");
     }
 
     @Test
@@ -383,14 +383,14 @@ class DetectionMatrixTest {
 
     /** Rows: receivers; columns: checks. ✗ failed, (✗) failed a recommended check, · passed, – does not apply. */
     static String render() {
-        List<Check> checks = Checks.all();
+        List<CheckInfo> checks = Checks.all();
         StringBuilder md = new StringBuilder();
         md.append("| receiver | profile | ")
-                .append(checks.stream().map(Check::id).collect(Collectors.joining(" | "))).append(" |\n");
+                .append(checks.stream().map(CheckInfo::id).collect(Collectors.joining(" | "))).append(" |\n");
         md.append("|---|---|").append(":-:|".repeat(checks.size())).append('\n');
         for (Row row : ROWS) {
             md.append("| ").append(row.label()).append(" | ").append(row.profile().name()).append(" |");
-            for (Check check : checks) {
+            for (CheckInfo check : checks) {
                 md.append(' ').append(cell(row.result(check.id()))).append(" |");
             }
             md.append('\n');

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hookcheck.conformance.Category;
 import dev.hookcheck.conformance.CheckResult;
 import dev.hookcheck.conformance.Level;
-import dev.hookcheck.conformance.check.Check;
-import dev.hookcheck.conformance.check.Checks;
+import dev.hookcheck.conformance.CheckInfo;
+import dev.hookcheck.conformance.Checks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class DiagnosesTest {
     @Test
     void everyRuleNamesChecksOfTheCatalogAndAStableId() {
-        Set<String> known = Checks.all().stream().map(Check::id).collect(Collectors.toSet());
+        Set<String> known = Checks.all().stream().map(CheckInfo::id).collect(Collectors.toSet());
 
         assertThat(Diagnoses.CATALOG).extracting(Diagnoses.Rule::id).doesNotHaveDuplicates()
                 .allMatch(id -> id.matches("[a-z]+(-[a-z]+)*"));
@@ -50,7 +50,7 @@ class DiagnosesTest {
         SplittableRandom random = new SplittableRandom(16);
         for (int run = 0; run < 2_000; run++) {
             List<CheckResult> results = new ArrayList<>();
-            for (Check check : Checks.all()) {
+            for (CheckInfo check : Checks.all()) {
                 results.add(result(check.id(), random.nextInt(4) == 0 ? CheckResult.Outcome.FAILED
                         : CheckResult.Outcome.PASSED, CheckResult.Cause.CHECKED));
             }
@@ -80,7 +80,7 @@ class DiagnosesTest {
     void theMostSpecificDiagnosisClaimsACheckFirst() {
         // a wrong key fails SIG-015 too: the secret mismatch explains it, not a re-serialized body
         List<CheckResult> results = new ArrayList<>();
-        for (Check check : Checks.all()) {
+        for (CheckInfo check : Checks.all()) {
             boolean failed = List.of("SIG-001", "SIG-012", "SIG-014", "SIG-015", "RPL-002").contains(check.id());
             results.add(result(check.id(), failed ? CheckResult.Outcome.FAILED : CheckResult.Outcome.PASSED,
                     CheckResult.Cause.CHECKED));
@@ -100,7 +100,7 @@ class DiagnosesTest {
     }
 
     private static CheckResult result(String id, CheckResult.Outcome outcome, CheckResult.Cause cause) {
-        Check check = Checks.find(id).orElseThrow();
+        CheckInfo check = Checks.find(id).orElseThrow();
         return new CheckResult(id, check.title(), Category.SIGNATURE, Level.required(), outcome, cause,
                 "[" + id + "] " + check.title() + ": " + (outcome == CheckResult.Outcome.PASSED ? "passed"
                         : "expected this, got that. Hint: " + check.hint()), check.hint(), 1, null);

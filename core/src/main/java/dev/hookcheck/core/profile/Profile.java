@@ -106,6 +106,11 @@ public record Profile(
      * {@code id}) rather than in a header (Standard Webhooks' {@code webhook-id}, GitHub's
      * {@code X-GitHub-Delivery}). Only where it is not can two distinct events have identical bodies.
      */
+    /** Whether the scheme signs a timestamp that a replay window can be judged by (GitHub's signs none). */
+    public boolean signsTimestamp() {
+        return tolerance().direction() != Tolerance.Direction.NONE;
+    }
+
     public boolean idempotencyKeyInBody() {
         SplittableRandom random = new SplittableRandom(1);
         EventType type = events.types().get(0);

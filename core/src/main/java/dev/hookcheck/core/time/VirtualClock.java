@@ -105,6 +105,17 @@ public final class VirtualClock extends Clock {
     }
 
     /**
+     * Sets the clock to {@code start}, back or ahead, at the same speed: only for a fresh start, when nothing
+     * timed by this clock (a schedule, a retention window) is left.
+     */
+    public void restartAt(Instant start) {
+        synchronized (this) {
+            reanchor(start);
+        }
+        listeners.forEach(Runnable::run);
+    }
+
+    /**
      * How long in real time until this clock shows {@code target}: zero if it already does, null if
      * the clock stands still and only {@link #advance} can get there.
      */

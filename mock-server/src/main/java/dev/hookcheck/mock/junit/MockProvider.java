@@ -2,100 +2,90 @@ package dev.hookcheck.mock.junit;
 
 import dev.hookcheck.core.Secret;
 import dev.hookcheck.core.event.Event;
-import dev.hookcheck.core.profile.EventType;
-import dev.hookcheck.core.profile.Profile;
-import dev.hookcheck.core.profile.Profiles;
-import dev.hookcheck.mock.MockServer;
-import dev.hookcheck.mock.delivery.FailureRule;
-import dev.hookcheck.mock.seed.Secrets;
-import dev.hookcheck.mock.store.Delivery;
-import dev.hookcheck.mock.store.Endpoint;
+import dev.hookcheck.mock.FailureRule;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.TimeoutException;
 
-/** A handle on the mock provider of a {@link MockWebhookProvider} test class. */
-public final class MockProvider {
-    private final MockServer server;
-    private final String apiKey;
-    private final Random random;
+/**
+ * The mock provider of a test class, as a test uses it: register the application's receiver, trigger
+ * events, break deliveries on purpose, move the provider's clock, and take what the provider sent.
+ * Each test starts from a clean provider (its first organization per profile and the API key, no
+ * endpoints, no events, no failure rules, the same ids whatever ran before).
+ *
+ * <pre>{@code
+ * provider.register("http://localhost:" + port + "/webhooks", Secret.of(appSecret));
+ * provider.trigger("invoice.paid");
+ * RecordedDelivery sent = provider.takeDelivery(Duration.ofSeconds(5));
+ * }</pre>
+ */
+public interface MockProvider {
 
-    MockProvider(MockServer server, String apiKey, long seed) {
-        this.server = server;
-        this.apiKey = apiKey;
-        this.random = new Random(seed);
-    }
+    /** The profile this handle registers and triggers in ({@code standard} unless chosen). */
+    String profile();
 
-    /** {@code http://127.0.0.1:<port>}: point your provider client here. */
-    public String baseUrl() {
-        return server.baseUrl();
-    }
+    /** The same provider, registering and triggering in another profile ({@code vitable}, {@code dfns}…). */
+    MockProvider profile(String name);
 
-    public URI url(String path) {
-        return server.url(path);
-    }
+    /** {@code http://127.0.0.1:<port>}: point the application's provider API client here. */
+    String baseUrl();
 
-    /** The API key of the first organization of every profile. */
-    public String apiKey() {
-        return apiKey;
-    }
+    URI url(String path);
+
+    /** An API key that opens the first organization of every profile. */
+    String apiKey();
 
     /**
-     * @param endpointId the endpoint (Vitable subscription, Dfns webhook, Preo endpoint)
-     * @param secret the secret deliveries to it are signed with
+     * The provider's clock, which signs every delivery: it stands at the test's start until {@link #advance}
+     * moves it. A receiver that refuses old or future timestamps (five minutes for Standard Webhooks) refuses
+     * a retry after a longer {@code advance} unless its verifier reads this clock in the test.
      */
-    public record Registration(String endpointId, Secret secret) {}
+    java.time.Clock clock();
 
-    /** Registers a receiver for every event of a profile, in the profile's first organization. */
-    public Registration register(String profile, String url) {
-        Profile p = profile(profile);
-        Instant now = server.store().clock().instant();
-        Endpoint endpoint = new Endpoint(p.ids().endpoint().generate(random), p.name(), organization(p), url, "test", null,
-                List.of(Endpoint.ALL_EVENTS), true, null, null, List.of(Secrets.generate(p.name(), random)), now, now, null);
-        server.store().putEndpoint(endpoint);
-        return new Registration(endpoint.id(), endpoint.secret());
-    }
+    /**
+     * A receiver of every event of the profile, in its first organization, whose deliveries are signed
+     * with the application's own secret (in the profile's format: {@code whsec_…} for Standard Webhooks).
+     */
+    Registration register(String url, Secret secret);
 
-    /** Creates an event of that type (about a new resource) and delivers it to every matching receiver. */
-    public Event trigger(String profile, String type) {
-        Profile p = profile(profile);
-        EventType eventType = p.events().find(type).orElseThrow(() -> new IllegalArgumentException(
-                "profile " + profile + " has no event '" + type + "'; its events: " + String.join(", ", p.events().names())));
-        Event event = new Event(p.ids().event().generate(random), p.name(), organization(p), type, eventType.resourceType(),
-                p.ids().resource(eventType.resourceType()).generate(random), server.store().clock().instant(), "{}");
-        server.store().addEvent(event);
-        server.deliveries().fanOut(event);
-        return event;
-    }
+    /** The same with a secret the provider makes, which the application must then be given. */
+    Registration register(String url);
 
-    /** Switches a failure-injection rule on until the next test. */
-    public FailureRule inject(FailureRule rule) {
-        return server.deliveries().failureRules().add(rule);
-    }
+    /** A receiver the provider knows: its id and the secret its deliveries are signed with. */
+    record Registration(String endpointId, Secret secret) {}
 
-    /** Moves the provider's clock ahead, running every attempt that falls due on the way. */
-    public void advance(Duration amount) {
-        server.deliveries().advance(amount);
-    }
+    /** A new event of this type about a new resource, with realistic data, delivered to every matching receiver. */
+    Event trigger(String type);
 
-    /** Blocks until {@code count} deliveries have finished (delivered, failed or exhausted). */
-    public List<Delivery> awaitDeliveries(int count, Duration timeout) throws TimeoutException, InterruptedException {
-        return server.deliveries().awaitDeliveries(d -> d.status().isFinal(), count, timeout);
-    }
+    /** The same with the event's {@code data} given as JSON. */
+    Event trigger(String type, String dataJson);
 
-    /** The server itself, for everything else. */
-    public MockServer server() {
-        return server;
-    }
+    /** Switches a failure rule on for the rest of the test, for example {@code FailureRule.lostAck()}. */
+    void inject(FailureRule rule);
 
-    private String organization(Profile p) {
-        return server.store().organizations(p.name()).get(0).id();
-    }
+    /**
+     * Moves the provider's clock ahead (it stands still otherwise) and waits until every attempt that fell
+     * due on the way has been made: retries run on the provider's schedule without real waiting.
+     */
+    void advance(Duration amount);
 
-    private static Profile profile(String name) {
-        return Profiles.get(name);
-    }
+    /**
+     * The next request the provider sends (any receiver), blocking up to {@code timeout}: each request once,
+     * in the order sent, starting with the test's first.
+     *
+     * @throws DeliveryAssertionError when none comes in time, listing what was sent
+     */
+    RecordedDelivery takeDelivery(Duration timeout);
+
+    /**
+     * Blocks until the provider has sent {@code count} requests in all since the test began (attempts,
+     * retries and injected copies included, whatever the receiver answered), and returns them in the order
+     * sent.
+     *
+     * @throws DeliveryAssertionError when fewer come in time, listing what was sent
+     */
+    List<RecordedDelivery> awaitDeliveries(int count, Duration timeout);
+
+    /** Every request the provider has sent since the test began, in the order sent. */
+    List<RecordedDelivery> deliveries();
 }

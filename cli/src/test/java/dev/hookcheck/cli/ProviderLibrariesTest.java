@@ -1,0 +1,230 @@
+package dev.hookcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.hookcheck.core.Secret;
+import dev.hookcheck.core.profile.Profiles;
+import dev.hookcheck.core.signing.SignatureScheme;
+import dev.hookcheck.mock.MockServer;
+import dev.hookcheck.mock.MockServerConfig;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The providers' own libraries judge Hookcheck's signing: what the mock provider really delivers and
+ * what {@code hookcheck sign} prints must verify with them, and every tampered variant (a byte of the
+ * body, the signature, the timestamp, a stale timestamp) must be refused by them. The libraries run in
+ * Node ({@code src/test/node/provider-libraries}, pinned with a lockfile; {@code .ci/run} installs them).
+ * Vitable, Dfns and Preo ship no library: the vector suite is their independent check.
+ */
+class ProviderLibrariesTest {
+    static final Path LIBRARIES = JarProcess.ROOT.resolve("cli/src/test/node/provider-libraries");
+    /** The profiles whose provider publishes a verification library, and those libraries. */
+    static final Map<String, List<String>> JUDGES = Map.of(
+            "standard", List.of("standardwebhooks", "svix"),
+            "stripe", List.of("stripe"),
+            "github", List.of("@octokit/webhooks-methods"));
+    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final String DATA = "{\"customer\":{\"name\":\"Zoë Café ✓\",\"note\":\"a/b \\u2028 \\\"quoted\\\"\"}}";
+
+    @TempDir
+    Path dir;
+
+    /** One request as a receiver saw it: the judge is given exactly these headers and bytes. */
+    record Seen(String profile, Map<String, String> headers, byte[] body) {}
+
+    @Test
+    void deliveriesAndSignedBodiesVerifyWithTheProvidersLibrariesAndTamperedOnesDoNot() throws Exception {
+        ArrayNode cases = JSON.createArrayNode();
+        List<String> expectedAccepted = new ArrayList<>();
+        List<String> expectedRefused = new ArrayList<>();
+        Map<String, String> secrets = new LinkedHashMap<>();
+        List<Seen> genuine = new ArrayList<>(delivered(secrets));
+        genuine.addAll(signed(secrets));
+        for (int i = 0; i < genuine.size(); i++) {
+            Seen seen = genuine.get(i);
+            String secret = secrets.get(seen.profile() + "#" + (seen.headers().containsKey("x-hookcheck-source")
+                    ? "sign" : "mock"));
+            String id = seen.profile() + "/" + i;
+            add(cases, id + "/genuine", seen.profile(), secret, seen.headers(), seen.body());
+            expectedAccepted.add(id + "/genuine");
+            byte[] changed = seen.body().clone();
+            changed[changed.length / 2] ^= 0x01;
+            add(cases, id + "/body-changed", seen.profile(), secret, seen.headers(), changed);
+            String signatureHeader = Profiles.get(seen.profile()).scheme().signatureHeader();
+            add(cases, id + "/signature-changed", seen.profile(), secret, withHeader(seen.headers(), signatureHeader,
+                    flipLast(header(seen.headers(), signatureHeader))), seen.body());
+            expectedRefused.addAll(List.of(id + "/body-changed", id + "/signature-changed"));
+            if (!seen.profile().equals("github")) {
+                SignatureScheme scheme = Profiles.get(seen.profile()).scheme();
+                long stale = Instant.now().getEpochSecond() - 600;
+                Map<String, String> restamped = seen.headers();
+                String signingId = seen.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(
+                        "webhook-id")).map(Map.Entry::getValue).findFirst().orElse(null);
+                for (Map.Entry<String, String> h : scheme.sign(List.of(Secret.of(secret)), signingId, stale,
+                        seen.body()).entrySet()) {
+                    restamped = withHeader(restamped, h.getKey(), h.getValue());
+                }
+                add(cases, id + "/stale", seen.profile(), secret, restamped, seen.body());
+                expectedRefused.add(id + "/stale");
+            }
+        }
+        Map<String, List<JsonNode>> verdicts = judge(cases);
+
+        for (String id : expectedAccepted) {
+            assertThat(verdicts.get(id)).as(id).isNotEmpty().allSatisfy(v -> assertThat(v.get("accepted").asBoolean())
+                    .as("%s by %s: %s", id, v.get("library").asString(), v.get("error")).isTrue());
+        }
+        for (String id : expectedRefused) {
+            assertThat(verdicts.get(id)).as(id).isNotEmpty().allSatisfy(v -> assertThat(v.get("accepted").asBoolean())
+                    .as("%s by %s", id, v.get("library").asString()).isFalse());
+        }
+        JUDGES.forEach((profile, libraries) -> assertThat(verdicts.values().stream().flatMap(List::stream)
+                .filter(v -> v.get("id").asString().startsWith(profile + "/"))
+                .map(v -> v.get("library").asString()).distinct()).as(profile).containsExactlyInAnyOrderElementsOf(
+                        libraries));
+    }
+
+    /** Real deliveries of the mock provider, to a receiver that keeps each request as it arrived. */
+    private List<Seen> delivered(Map<String, String> secrets) throws Exception {
+        BlockingQueue<Seen> received = new LinkedBlockingQueue<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        receiver.createContext("/", exchange -> {
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            received.add(new Seen(exchange.getRequestURI().getPath().substring(1), headers, body));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try (MockServer server = MockServer.create(MockServerConfig.defaults().withEventsPerProfile(0)).start()) {
+            HttpClient client = HttpClient.newHttpClient();
+            for (String profile : JUDGES.keySet()) {
+                JsonNode endpoint = post(client, server.url("/__admin/endpoints"), "{\"profile\":\"" + profile
+                        + "\",\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/" + profile + "\"}");
+                secrets.put(profile + "#mock", endpoint.get("secret").asString());
+                String type = Profiles.get(profile).events().businessTypes().get(0).name();
+                post(client, server.url("/__admin/events"), "{\"profile\":\"" + profile + "\",\"type\":\"" + type
+                        + "\",\"data\":" + DATA + "}");
+            }
+            List<Seen> seen = new ArrayList<>();
+            for (int i = 0; i < JUDGES.size(); i++) {
+                Seen one = received.poll(10, TimeUnit.SECONDS);
+                if (one == null) {
+                    fail("the mock delivered " + seen.size() + " of " + JUDGES.size() + " events");
+                }
+                seen.add(one);
+            }
+            return seen;
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    /** What {@code hookcheck sign} prints, read back into headers. */
+    private List<Seen> signed(Map<String, String> secrets) {
+        List<Seen> seen = new ArrayList<>();
+        for (String profile : JUDGES.keySet()) {
+            String secret = profile.equals("github") ? "gh_hook_secret_for_the_library_test" : secrets.get(profile
+                    + "#mock");
+            secrets.put(profile + "#sign", secret);
+            byte[] body = ("{\"id\":\"evt_sign_1\",\"type\":\"invoice.paid\",\"data\":" + DATA + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+            Cli.Result result = Cli.run(body, "sign", "--profile", profile, "--secret", secret, "--body", "-");
+            assertThat(result.exitCode()).as("%s", result).isZero();
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("x-hookcheck-source", "sign");
+            result.out().lines().filter(l -> l.contains(": ")).forEach(l -> headers.put(l.substring(0, l.indexOf(": ")),
+                    l.substring(l.indexOf(": ") + 2)));
+            seen.add(new Seen(profile, headers, body));
+        }
+        return seen;
+    }
+
+    private Map<String, List<JsonNode>> judge(ArrayNode cases) throws Exception {
+        if (!Files.isDirectory(LIBRARIES.resolve("node_modules"))) {
+            fail("the providers' libraries are not installed: npm ci --prefix " + LIBRARIES + " (.ci/run does it)");
+        }
+        Path file = dir.resolve("cases.json");
+        ObjectNode root = JSON.createObjectNode();
+        root.set("cases", cases);
+        Files.writeString(file, JSON.writeValueAsString(root));
+        Process node = new ProcessBuilder("node", LIBRARIES.resolve("verify.mjs").toString(), file.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(node.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(node.exitValue()).as(out).isZero();
+        Map<String, List<JsonNode>> verdicts = new LinkedHashMap<>();
+        for (String line : out.lines().toList()) {
+            JsonNode verdict = JSON.readTree(line);
+            verdicts.computeIfAbsent(verdict.get("id").asString(), k -> new ArrayList<>()).add(verdict);
+        }
+        return verdicts;
+    }
+
+    private static void add(ArrayNode cases, String id, String profile, String secret, Map<String, String> headers,
+            byte[] body) {
+        ObjectNode c = cases.addObject().put("id", id).put("profile", profile).put("secret", secret)
+                .put("body", Base64.getEncoder().encodeToString(body));
+        ObjectNode h = c.putObject("headers");
+        headers.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("x-hookcheck-source")) {
+                h.put(name, value);
+            }
+        });
+    }
+
+    private static JsonNode post(HttpClient client, URI url, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+        return JSON.readTree(response.body());
+    }
+
+    private static String header(Map<String, String> headers, String name) {
+        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " in " + headers.keySet()));
+    }
+
+    private static Map<String, String> withHeader(Map<String, String> headers, String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        headers.forEach((k, v) -> copy.put(k, k.equalsIgnoreCase(name) ? value : v));
+        return copy;
+    }
+
+    /** The signature with its last character changed to another of the same alphabet: well-formed, wrong. */
+    private static String flipLast(String value) {
+        char last = value.charAt(value.length() - 1);
+        char other = last == 'a' ? 'b' : last == '=' ? value.charAt(value.length() - 2) == 'A' ? 'B' : 'A' : 'a';
+        return last == '=' ? value.substring(0, value.length() - 2) + other + "=" : value.substring(0, value.length() - 1)
+                + other;
+    }
+}

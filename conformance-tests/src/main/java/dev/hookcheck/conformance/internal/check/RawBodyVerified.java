@@ -1,0 +1,64 @@
+package dev.hookcheck.conformance.internal.check;
+
+import dev.hookcheck.conformance.Category;
+import dev.hookcheck.conformance.Level;
+import dev.hookcheck.conformance.Receiver;
+import dev.hookcheck.conformance.internal.Delivery;
+import dev.hookcheck.conformance.internal.Session;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** SIG-015: the signature is over bytes, not over JSON; any re-serialization changes these two bodies. */
+final class RawBodyVerified extends Check {
+    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final String ESCAPES = "\"hookcheck_fidelity\":{\"text\":\"caf\\u00e9 \\/ \\u2028 \\ud83c\\udf89\","
+            + "\"precise\":1.10000000000000000000000001,\"large\":123456789012345678901234567890,\"exp\":1E+2}";
+
+    RawBodyVerified() {
+        super("SIG-015", Category.SIGNATURE, "verifies the raw body, byte for byte",
+                "two correctly signed bodies a JSON parser would write differently: unusual whitespace, CRLF and"
+                        + " reversed key order; \\u escapes, an escaped slash, U+2028 and very precise numbers",
+                "2xx for both",
+                "verify the signature over the raw request bytes before parsing them (express.raw, request.body()"
+                        + " as bytes, request.get_data()); never over a re-serialized or re-encoded body.",
+                "The signature covers the exact bytes sent; re-serialized JSON differs in spacing, order or"
+                        + " escapes, so genuine deliveries fail.");
+    }
+
+    @Override
+    public Level level(Receiver receiver) {
+        return receiver.profile().name().equals("dfns") ? Level.recommended("Dfns sends compact JSON and its own"
+                + " sample verifies a re-serialized body; the raw bytes are still the only safe input")
+                : Level.required();
+    }
+
+    @Override
+    public void run(Session session) {
+        Delivery first = session.delivery();
+        String escaped = "{" + String.join(",", fields(first, ":", false)) + "," + ESCAPES + "}";
+        session.expectAccepted(session.send(session.withBody(first, bytes(escaped))),
+                "for a body with \\u escapes, an escaped slash and 27-digit numbers");
+        Delivery second = session.delivery();
+        String layout = "{\r\n  " + String.join(" ,\r\n  ", fields(second, " :\t", true)) + "\r\n}\r\n";
+        session.expectAccepted(session.send(session.withBody(second, bytes(layout))),
+                "for a body with unusual whitespace, CRLF line ends and reversed key order");
+    }
+
+    /** The body's top-level fields as {@code "key"<colon>value}, values compact, optionally in reverse order. */
+    private static List<String> fields(Delivery delivery, String colon, boolean reversed) {
+        List<String> fields = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> field : JSON.readTree(delivery.body()).properties()) {
+            String text = JSON.writeValueAsString(field.getKey()) + colon + JSON.writeValueAsString(field.getValue());
+            fields.add(reversed ? 0 : fields.size(), text);
+        }
+        return fields;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.hookcheck.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hookcheck.core.Secret;
+import dev.hookcheck.core.profile.Profiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The catalog's own rules, and its table per profile in {@code target/check-catalog.md}. */
+class CatalogTest {
+    private static final List<CheckInfo> ALL = Checks.all();
+
+    @Test
+    void idsAreUniqueWellFormedAndInOrder() {
+        assertThat(ALL).extracting(CheckInfo::id).doesNotHaveDuplicates()
+                .allMatch(id -> id.matches("(SIG|RPL|IDM|ROB|CON)-\\d{3}"));
+        assertThat(ALL.stream().map(CheckInfo::id).filter(id -> id.startsWith("SIG")).toList())
+                .isSortedAccordingTo(String::compareTo);
+    }
+
+    @Test
+    void titlesReadAsSentencesAndHintsAndRationalesEndLikeOne() {
+        assertThat(ALL).allSatisfy(check -> {
+            assertThat(check.title()).matches("[a-z].*[^.]");
+            assertThat(check.hint()).matches("[a-z].*\\.");
+            assertThat(check.why()).matches("[A-Z].*\\.");
+            assertThat(check.sends()).isNotBlank();
+            assertThat(check.expects()).isNotBlank();
+        });
+    }
+
+    @Test
+    void everyCheckHasALevelForEveryProfileAndEveryProfileRequiresMostOfThem() {
+        for (String profile : Profiles.names()) {
+            Receiver receiver = Receiver.of("http://localhost:1/", profile, Secret.of("secret-" + profile));
+            assertThat(ALL).allSatisfy(check -> assertThat(check.level(receiver)).isNotNull());
+            assertThat(ALL.stream().filter(c -> c.level(receiver).kind() == Level.Kind.REQUIRED).count())
+                    .isGreaterThanOrEqualTo(24);
+        }
+    }
+
+    @Test
+    void theCatalogTableIsWritten() throws IOException {
+        List<String> profiles = Profiles.names();
+        StringBuilder md = new StringBuilder("| id | title | category | " + String.join(" | ", profiles) + " |\n|---|---|---|"
+                + "---|".repeat(profiles.size()) + "\n");
+        for (CheckInfo check : ALL) {
+            md.append("| ").append(check.id()).append(" | ").append(check.title()).append(" | ")
+                    .append(check.category().code()).append(" | ");
+            md.append(profiles.stream().map(p -> levelCell(check.level(Receiver.of("http://localhost:1/", p,
+                    Secret.of("secret-" + p))))).collect(Collectors.joining(" | "))).append(" |\n");
+        }
+        Path out = Path.of("target/check-catalog.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, md);
+        assertThat(out).isNotEmptyFile();
+    }
+
+    private static String levelCell(Level level) {
+        return switch (level.kind()) {
+            case REQUIRED -> "required";
+            case RECOMMENDED -> "recommended";
+            case NOT_APPLICABLE -> "n/a";
+        };
+    }
+}

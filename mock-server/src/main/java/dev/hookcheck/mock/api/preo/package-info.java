@@ -1,5 +1,0 @@
-/**
- * The Preo management API dialect (Django REST Framework conventions under {@code /api/management/}).
- * Only {@link dev.hookcheck.mock.api.preo.PreoApi} is used from outside. Not a published API.
- */
-package dev.hookcheck.mock.api.preo;

@@ -1,2 +1,0 @@
-/** HTTP plumbing shared by the API dialects: errors, JSON, parameters, auth. Not a published API. */
-package dev.hookcheck.mock.http;

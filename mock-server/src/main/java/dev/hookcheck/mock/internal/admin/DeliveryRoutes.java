@@ -1,0 +1,140 @@
+package dev.hookcheck.mock.internal.admin;
+
+import dev.hookcheck.mock.internal.ServerContext;
+import dev.hookcheck.mock.internal.delivery.DeliveryEngine;
+import dev.hookcheck.mock.internal.http.ApiException;
+import dev.hookcheck.mock.internal.http.Json;
+import dev.hookcheck.mock.internal.http.Quote;
+import dev.hookcheck.mock.internal.http.Params;
+import dev.hookcheck.mock.internal.store.AttemptRecord;
+import dev.hookcheck.mock.internal.store.Delivery;
+import dev.hookcheck.mock.internal.store.DeliveryStatus;
+import dev.hookcheck.mock.internal.store.Store;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Deliveries of every profile, the journal of their attempts (what was sent, how the receiver
+ * answered, what was injected on purpose), a manual retry, and a blocking wait for deliveries so
+ * tests need not sleep.
+ */
+final class DeliveryRoutes {
+    static final List<String> STATUSES = Arrays.stream(DeliveryStatus.values())
+            .map(s -> s.name().toLowerCase(Locale.ROOT)).toList();
+    static final int MAX_AWAIT_MILLIS = 60_000;
+
+    private final Store store;
+    private final DeliveryEngine engine;
+
+    DeliveryRoutes(ServerContext context) {
+        this.store = context.store();
+        this.engine = context.deliveries();
+    }
+
+    /** {@code GET /__admin/deliveries?profile=&organizationId=&endpointId=&eventId=&status=&limit=&offset=}, newest first. */
+    void list(Context ctx) {
+        Predicate<Delivery> matching = filter(ctx);
+        int limit = Params.integer(ctx, "limit", 100, 1, 1000);
+        int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        List<Delivery> found = new ArrayList<>(store.deliveries().stream().filter(matching).toList());
+        Collections.reverse(found);
+        found.sort(Comparator.comparing(Delivery::createdAt).reversed()); // stable: same instant, newest stored first
+        Json.write(ctx, 200, list(found.subList(Math.min(offset, found.size()), Math.min(found.size(), offset + limit)),
+                found.size()));
+    }
+
+    /** {@code GET /__admin/deliveries/{id}}. */
+    void show(Context ctx) {
+        Json.write(ctx, 200, Views.delivery(find(ctx.pathParam("id"))));
+    }
+
+    /** {@code GET /__admin/deliveries/{id}/attempts}: in order, each copy of a duplicated attempt after it. */
+    void attempts(Context ctx) {
+        Delivery delivery = find(ctx.pathParam("id"));
+        List<AttemptRecord> attempts = new ArrayList<>(store.attemptsOfDelivery(delivery.id()));
+        attempts.sort(Comparator.comparingInt(AttemptRecord::number).thenComparingInt(DeliveryRoutes::copyNumber));
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("attempts");
+        attempts.forEach(a -> items.add(Views.attempt(a)));
+        Json.write(ctx, 200, body);
+    }
+
+    /** {@code POST /__admin/deliveries/{id}/retry}: one more attempt of a finished delivery, now. */
+    void retry(Context ctx) {
+        Delivery delivery = find(ctx.pathParam("id"));
+        if (!delivery.status().isFinal()) {
+            throw ApiException.conflict("delivery " + Quote.of(delivery.id()) + " is still "
+                    + delivery.status().name().toLowerCase(Locale.ROOT)
+                    + "; only a delivered, failed or exhausted delivery can be retried by hand");
+        }
+        Json.write(ctx, 202, Views.delivery(engine.retry(delivery)));
+    }
+
+    /**
+     * {@code GET /__admin/deliveries/await?count=&profile=&organizationId=&endpointId=&eventId=&status=&timeoutMs=}:
+     * blocks until at least {@code count} deliveries match, then answers them, oldest first; 408 when
+     * they do not within the timeout.
+     */
+    void await(Context ctx) {
+        if (Params.text(ctx, "count") == null) {
+            throw ApiException.invalid("count", "count is required: how many matching deliveries to wait for");
+        }
+        int count = Params.integer(ctx, "count", 1, 1, 1000);
+        Predicate<Delivery> matching = filter(ctx);
+        int timeoutMs = Params.integer(ctx, "timeoutMs", 10_000, 0, MAX_AWAIT_MILLIS);
+        List<Delivery> found;
+        try {
+            found = engine.awaitDeliveries(matching, count, Duration.ofMillis(timeoutMs));
+        } catch (TimeoutException e) {
+            throw new ApiException(408, "timeout", null, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(408, "timeout", null, "the wait was interrupted (the server is stopping)");
+        }
+        Json.write(ctx, 200, list(found, found.size()));
+    }
+
+    private static ObjectNode list(List<Delivery> deliveries, int total) {
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("deliveries");
+        deliveries.forEach(d -> items.add(Views.delivery(d)));
+        return body.put("total", total);
+    }
+
+    /** The filters shared by the list and the wait, each checked. */
+    private static Predicate<Delivery> filter(Context ctx) {
+        String profile = Params.text(ctx, "profile");
+        if (profile != null) {
+            Scope.profile(profile, "profile");
+        }
+        String organizationId = Params.text(ctx, "organizationId");
+        String endpointId = Params.text(ctx, "endpointId");
+        String eventId = Params.text(ctx, "eventId");
+        String status = Params.oneOf(ctx, "status", STATUSES);
+        return d -> (profile == null || d.profile().equals(profile))
+                && (organizationId == null || d.organizationId().equals(organizationId))
+                && (endpointId == null || d.endpointId().equals(endpointId))
+                && (eventId == null || d.eventId().equals(eventId))
+                && (status == null || d.status().name().toLowerCase(Locale.ROOT).equals(status));
+    }
+
+    /** 0 for an attempt, n for its copy {@code ~n}. */
+    private static int copyNumber(AttemptRecord attempt) {
+        int tilde = attempt.id().lastIndexOf('~');
+        return tilde < 0 ? 0 : Integer.parseInt(attempt.id().substring(tilde + 1));
+    }
+
+    private Delivery find(String id) {
+        return store.delivery(id).orElseThrow(() -> ApiException.notFound("no delivery " + Quote.of(id) + ""));
+    }
+}

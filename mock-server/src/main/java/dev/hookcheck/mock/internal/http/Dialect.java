@@ -1,0 +1,36 @@
+package dev.hookcheck.mock.internal.http;
+
+import io.javalin.config.RoutesConfig;
+import java.util.List;
+
+/**
+ * One API the server speaks (a provider's, or the admin API): its routes and its error shape. The
+ * server renders every error under one of {@link #pathRoots()} with {@link #errorResponse}, including
+ * unknown routes, wrong methods, unexpected failures and what Jetty refuses before a route runs (a
+ * malformed or too long request line, headers too large, a body too large), so a client only ever
+ * sees its provider's shape.
+ */
+public interface Dialect {
+
+    /**
+     * The path roots the dialect owns, each with every path below it: {@code /v1} owns {@code /v1}
+     * and {@code /v1/…}, not {@code /v1beta}. A provider whose API spans several roots (Dfns:
+     * {@code /webhooks}, {@code /auth}, …) lists them all.
+     */
+    List<String> pathRoots();
+
+    void routes(RoutesConfig routes);
+
+    /** {@code error} as this dialect's status, headers and error body. */
+    ErrorResponse errorResponse(ApiException error);
+
+    /** Whether {@code path} lies under one of this dialect's roots. */
+    default boolean owns(String path) {
+        for (String root : pathRoots()) {
+            if (path.equals(root) || path.startsWith(root) && path.charAt(root.length()) == '/') {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,233 @@
+package dev.hookcheck.mock.internal.seed;
+
+import dev.hookcheck.core.event.Attempt;
+import dev.hookcheck.core.event.Event;
+import dev.hookcheck.core.event.SignedWebhook;
+import dev.hookcheck.core.profile.Profile;
+import dev.hookcheck.core.profile.Profiles;
+import dev.hookcheck.mock.MockServerConfig;
+import dev.hookcheck.mock.internal.credential.GeneratedKey;
+import dev.hookcheck.mock.internal.store.AttemptRecord;
+import dev.hookcheck.mock.internal.store.Credential;
+import dev.hookcheck.mock.internal.store.Delivery;
+import dev.hookcheck.mock.internal.store.DeliveryStatus;
+import dev.hookcheck.mock.internal.store.Endpoint;
+import dev.hookcheck.mock.internal.store.Organization;
+import dev.hookcheck.mock.internal.store.Store;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * Fills a fresh store with a realistic history for every profile: two organizations each with an
+ * API key (and, where the API signs user actions, a key credential with its private key for the
+ * first), endpoints, events told as lifecycles over the last six weeks, and their deliveries with
+ * every attempt (signed for real, some retried, some exhausted, some still retrying). The same seed
+ * gives the same ids, secrets and data; each profile draws from its own random, so adding events to
+ * one profile never changes another's.
+ */
+public final class Seeder {
+    /** How far back seeded history reaches. */
+    static final Duration HISTORY = Duration.ofDays(42);
+    /** Before this instant Vitable called the deduction event {@code payroll_deduction.created}. */
+    static final Instant VITABLE_RENAME = Instant.parse("2026-03-25T00:00:00Z");
+    private static final String ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    private Seeder() {}
+
+    /** Seeds every profile into the store, as the config asks, with {@code now} as the seeding instant. */
+    public static void seed(Store store, MockServerConfig config, Instant now) {
+        for (Profile profile : Profiles.all()) {
+            RandomGenerator random = new SplittableRandom(config.seed() * 1_000_003L + profile.name().hashCode());
+            new ProfileSeeder(store, profile, random, now).seed(config);
+        }
+    }
+
+    private static final class ProfileSeeder {
+        private final Store store;
+        private final Profile profile;
+        private final RandomGenerator random;
+        private final Instant now;
+        private final List<Organization> organizations = new ArrayList<>();
+        private final Map<String, List<Endpoint>> endpointsByOrganization = new HashMap<>();
+
+        ProfileSeeder(Store store, Profile profile, RandomGenerator random, Instant now) {
+            this.store = store;
+            this.profile = profile;
+            this.random = random;
+            this.now = now;
+        }
+
+        void seed(MockServerConfig config) {
+            for (String name : List.of("Acme", "Globex")) {
+                Organization org = new Organization(profile.ids().organization().generate(random), profile.name(),
+                        name + " (" + profile.displayName() + " sandbox)");
+                organizations.add(org);
+                store.addOrganization(org);
+                store.addApiKey("hk_" + profile.name() + "_" + alnum(24), profile.name(), org.id());
+            }
+            config.apiKey().ifPresent(key -> store.addApiKey(key, profile.name(), organizations.get(0).id()));
+            if (Credential.SIGNING_PROFILES.contains(profile.name())) {
+                signer(organizations.get(0), config.seed());
+            }
+            if (config.seedEndpoints()) {
+                endpoints();
+            }
+            List<Event> events = events(config.eventsPerProfile());
+            events.sort(Comparator.comparing(Event::createdAt));
+            for (Event event : events) {
+                store.addEvent(event);
+                for (Endpoint endpoint : endpointsByOrganization.getOrDefault(event.organizationId(), List.of())) {
+                    if (endpoint.enabled() && endpoint.receives(event.type()) && endpoint.createdAt().isBefore(event.createdAt())) {
+                        deliver(event, endpoint);
+                    }
+                }
+            }
+        }
+
+        /**
+         * A key credential with its private key, so that a client can sign user actions out of the box.
+         * Its own random: the rest of the seeded data stays what it was without it.
+         */
+        private void signer(Organization org, long seed) {
+            RandomGenerator keys = new SplittableRandom(seed * 1_000_003L + (profile.name() + "/credential").hashCode());
+            byte[] id = new byte[16];
+            keys.nextBytes(id);
+            GeneratedKey pair = GeneratedKey.ed25519(keys);
+            store.addCredential(new Credential(Base64.getUrlEncoder().withoutPadding().encodeToString(id), profile.name(),
+                    org.id(), "Sandbox signer", pair.publicKey(), Optional.of(pair.privateKey()),
+                    now.minus(HISTORY).minus(Duration.ofDays(7))));
+        }
+
+        private void endpoints() {
+            Organization acme = organizations.get(0);
+            Organization globex = organizations.get(1);
+            Instant created = now.minus(HISTORY).minus(Duration.ofDays(7));
+            switch (profile.name()) {
+                case "dfns" -> {
+                    endpoint(acme, "https://wallets.acme.example/hooks/dfns", "Production", List.of(Endpoint.ALL_EVENTS), null, created);
+                    endpoint(acme, "https://ledger.acme.example/dfns/transfers", "Transfers to the ledger",
+                            List.of("wallet.transfer.confirmed", "wallet.transfer.failed"), null, created);
+                    endpoint(globex, "https://globex.example/dfns-webhook", "Globex", List.of(Endpoint.ALL_EVENTS), null, created);
+                }
+                case "preo" -> {
+                    endpoint(acme, "https://tickets.acme.example/preo/webhooks", "All events", profile.events().names(), null, created);
+                    endpoint(acme, "https://finance.acme.example/preo", "Finance: orders and refunds",
+                            List.of("order.created", "order.refunded", "refund.created"), profile.ids().resource("edition").generate(random),
+                            created);
+                    endpoint(globex, "https://globex.example/preo", "Globex", profile.events().names(), null, created);
+                }
+                default -> {
+                    endpoint(acme, "https://acme.example/webhooks/" + profile.name(), "Acme receiver", List.of(Endpoint.ALL_EVENTS),
+                            null, created);
+                    endpoint(globex, "https://globex.example/webhooks/" + profile.name(), "Globex receiver",
+                            List.of(Endpoint.ALL_EVENTS), null, created);
+                }
+            }
+        }
+
+        private void endpoint(Organization org, String url, String name, List<String> events, String editionId, Instant created) {
+            Endpoint endpoint = new Endpoint(profile.ids().endpoint().generate(random), profile.name(), org.id(), url, name,
+                    name, events, true, editionId, profile.name().equals("preo") ? 10 : null,
+                    List.of(Secrets.generate(profile.name(), random)), created, created, null);
+            store.putEndpoint(endpoint);
+            endpointsByOrganization.computeIfAbsent(org.id(), k -> new ArrayList<>()).add(endpoint);
+        }
+
+        /** Lifecycles until {@code count} events exist, each starting somewhere in the seeded history. */
+        private List<Event> events(int count) {
+            List<Event> events = new ArrayList<>(count);
+            Map<String, String> employerOf = new HashMap<>();
+            while (events.size() < count) {
+                Organization org = organizations.get(random.nextInt(100) < 85 ? 0 : 1);
+                Instant at = now.minus(HISTORY).plusSeconds(random.nextLong(HISTORY.toSeconds() - 3600));
+                Map<String, String> resources = new HashMap<>();
+                for (Flows.Step step : Flows.draw(profile.name(), random)) {
+                    if (at.isAfter(now) || events.size() == count) {
+                        break;
+                    }
+                    String type = step.type();
+                    String resourceType = step.resourceType();
+                    if (type.equals("employee.deduction_created") && at.isBefore(VITABLE_RENAME)) {
+                        type = "payroll_deduction.created";
+                        resourceType = "payroll_deduction";
+                    }
+                    String resourceId = resourceType.equals("employer")
+                            ? employerOf.computeIfAbsent(org.id(), k -> profile.ids().resource("employer").generate(random))
+                            : resources.computeIfAbsent(resourceType, k -> profile.ids().resource(k).generate(random));
+                    events.add(new Event(profile.ids().event().generate(random), profile.name(), org.id(), type, resourceType,
+                            resourceId, at, profile.examples().of(profile, type, resourceType, resourceId, at, random)));
+                    at = at.plus(Lifecycles.gap(type, random));
+                }
+            }
+            return events;
+        }
+
+        /** A delivery with every attempt it has had by now: most succeed first time, some retry, a few never do. */
+        private void deliver(Event event, Endpoint endpoint) {
+            int draw = random.nextInt(100);
+            int failuresBeforeSuccess = draw < 85 ? 0 : draw < 95 ? 1 + random.nextInt(3) : Integer.MAX_VALUE;
+            String deliveryId = profile.ids().delivery().generate(random);
+            boolean dfns = profile.name().equals("dfns");
+            Instant sentAt = event.createdAt().plusMillis(200 + random.nextInt(4000));
+            Attempt attempt = dfns ? Attempt.first(deliveryId, endpoint.id(), profile.ids().event().generate(random), sentAt)
+                    : Attempt.first(deliveryId, endpoint.id(), event.id(), sentAt);
+            DeliveryStatus status;
+            Instant nextAt = null;
+            Integer lastStatus;
+            SignedWebhook last;
+            while (true) {
+                boolean ok = attempt.number() > failuresBeforeSuccess;
+                last = profile.sign(event, attempt, endpoint.secrets());
+                lastStatus = ok ? (dfns ? Integer.valueOf(200) : List.of(200, 200, 202, 204).get(random.nextInt(4)))
+                        : random.nextInt(5) == 0 ? null : List.of(500, 502, 503, 429).get(random.nextInt(4)); // null: timed out
+                Optional<Duration> delay = ok ? Optional.empty() : profile.retryPolicy().delayAfter(attempt.number(), random);
+                Instant next = delay.map(attempt.sentAt()::plus).orElse(null);
+                boolean dueLater = next != null && next.isAfter(now);
+                String thisId = dfns ? attempt.attemptId() : deliveryId + "." + attempt.number();
+                store.addAttempt(new AttemptRecord(thisId, deliveryId, endpoint.id(), event.id(), event.organizationId(),
+                        profile.name(), attempt.number(), attempt.sentAt(),
+                        attempt.previousAttemptId() == null ? null : dfns ? attempt.previousAttemptId() : deliveryId + "." + (attempt.number() - 1),
+                        last.headers(), last.bodyText(), lastStatus,
+                        lastStatus == null ? Map.of() : Map.of("Content-Type", "text/plain"),
+                        lastStatus == null ? null : ok ? "ok" : "upstream unavailable", 20 + random.nextInt(400),
+                        lastStatus == null ? "timeout" : null, ok, next, null));
+                if (ok) {
+                    status = DeliveryStatus.DELIVERED;
+                    break;
+                }
+                if (next == null) {
+                    status = DeliveryStatus.EXHAUSTED;
+                    break;
+                }
+                if (dueLater) {
+                    status = DeliveryStatus.RETRYING;
+                    nextAt = next;
+                    break;
+                }
+                attempt = attempt.next(dfns ? profile.ids().event().generate(random) : event.id(), next);
+            }
+            Instant lastAt = attempt.sentAt();
+            store.putDelivery(new Delivery(deliveryId, profile.name(), event.organizationId(), event.id(), endpoint.id(), status,
+                    attempt.number(), event.createdAt(), sentAt, status == DeliveryStatus.DELIVERED ? lastAt : null,
+                    status == DeliveryStatus.EXHAUSTED ? lastAt : null, status == DeliveryStatus.EXHAUSTED ? "max_attempts" : "",
+                    lastAt, nextAt, lastStatus, last.headers().get(profile.scheme().signatureHeader())));
+        }
+
+        private String alnum(int length) {
+            StringBuilder out = new StringBuilder(length);
+            for (int i = 0; i < length; i++) {
+                out.append(ALNUM.charAt(random.nextInt(ALNUM.length())));
+            }
+            return out.toString();
+        }
+    }
+}

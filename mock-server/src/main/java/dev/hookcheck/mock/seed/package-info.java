@@ -1,2 +1,0 @@
-/** Deterministic, realistic seed data per profile. Not a published API. */
-package dev.hookcheck.mock.seed;

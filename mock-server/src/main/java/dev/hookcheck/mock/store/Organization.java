@@ -1,4 +1,0 @@
-package dev.hookcheck.mock.store;
-
-/** A tenant of one profile. Every API read is scoped to the caller's organization. */
-public record Organization(String id, String profile, String name) {}
