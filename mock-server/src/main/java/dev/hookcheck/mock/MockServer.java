@@ -16,6 +16,7 @@ import dev.hookcheck.mock.internal.http.Quote;
 import dev.hookcheck.mock.internal.http.RequestGuard;
 import dev.hookcheck.mock.internal.http.RequestLines;
 import dev.hookcheck.mock.internal.seed.Seeder;
+import dev.hookcheck.mock.internal.store.DeliveryStatus;
 import dev.hookcheck.mock.internal.store.Store;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -23,7 +24,11 @@ import io.javalin.http.HttpResponseException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -83,8 +88,13 @@ public final class MockServer implements AutoCloseable {
 
     private MockServer(MockServerConfig config) {
         this.context = new ServerContext(config, new Store(config.clock()));
-        this.dialects = List.of(new AdminApi(context, this::reset), new VitableApi(context), new DfnsApi(context),
-                new PreoApi(context));
+        List<Dialect> providers = List.of(new VitableApi(context), new DfnsApi(context), new PreoApi(context));
+        Map<String, Function<DeliveryStatus, String>> statusWords = new HashMap<>();
+        providers.forEach(d -> statusWords.putAll(d.statusWords()));
+        List<Dialect> all = new ArrayList<>();
+        all.add(new AdminApi(context, this::reset, statusWords));
+        all.addAll(providers);
+        this.dialects = List.copyOf(all);
         PreRouteErrors preRouteErrors = new PreRouteErrors(this::dialectOf);
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;

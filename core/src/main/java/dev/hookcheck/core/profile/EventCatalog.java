@@ -1,5 +1,6 @@
 package dev.hookcheck.core.profile;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,6 +36,19 @@ public final class EventCatalog {
     /** The current events about the receiver's business (no renamed and no system events), in catalog order. */
     public List<EventType> businessTypes() {
         return byName.values().stream().filter(EventType::business).toList();
+    }
+
+    /**
+     * The event the provider sent at {@code at} for what is {@code current} today: the older name of a
+     * renamed event before its rename, else {@code current} itself.
+     */
+    public EventType asSentAt(EventType current, Instant at) {
+        for (EventType type : byName.values()) {
+            if (current.name().equals(type.replacedBy()) && type.renamedOn() != null && at.isBefore(type.renamedOn())) {
+                return type;
+            }
+        }
+        return current;
     }
 
     public Optional<EventType> find(String name) {

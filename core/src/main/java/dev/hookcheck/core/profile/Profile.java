@@ -19,58 +19,182 @@ import java.util.random.RandomGenerator;
 
 /**
  * Everything the kit knows about one webhook provider. Facts come from the provider's documentation
- * unless {@link #assumptions()} says otherwise. Get the built-ins from {@link Profiles}.
+ * unless {@link #assumptions()} says otherwise. Get the built-ins from {@link Profiles}; each is defined
+ * in one place, its provider's folder ({@code dev.hookcheck.core.internal.providers.<name>}), with
+ * {@link #builder(String, String)}.
  *
  * @param name the short name used on the command line ({@code vitable})
  * @param displayName the provider's name for people
  * @param scheme how deliveries are signed and verified
  * @param secretFormat what the provider's signing secrets look like and where it shows them
+ * @param secrets makes new secrets in the provider's format (the mock's endpoints, rotations)
  * @param successRule which receiver statuses count as delivered
  * @param retryPolicy when failed deliveries are tried again
  * @param circuitBreaker consecutive failed deliveries after which an endpoint stops receiving, if the
  *     provider has such a rule
  * @param timeout how long the provider waits for a receiver's answer by default
  * @param rules how it treats attempts and special answers
+ * @param traits what checks and the mock ask about the provider, instead of its name
  * @param events the event catalog
  * @param ids the id formats
  * @param payloads builds the delivered body
  * @param examples makes realistic {@code data} for the catalog's events
+ * @param lifecycle the event sequences a resource goes through (the mock's seeded history)
  * @param idempotencyKey where a receiver finds the value to deduplicate on, for people
  * @param assumptions the facts the kit had to assume because the provider does not publish them
+ * @param position where the profile is listed: lower first ({@code standard} is 0)
  */
 public record Profile(
         String name,
         String displayName,
         SignatureScheme scheme,
         SecretFormat secretFormat,
+        SecretGenerator secrets,
         SuccessRule successRule,
         RetryPolicy retryPolicy,
         OptionalInt circuitBreaker,
         Duration timeout,
         DeliveryRules rules,
+        Traits traits,
         EventCatalog events,
         Ids ids,
         PayloadBuilder payloads,
         ExampleData examples,
+        Lifecycle lifecycle,
         String idempotencyKey,
-        List<String> assumptions) {
+        List<String> assumptions,
+        int position) {
 
     public Profile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(secretFormat, "secretFormat");
+        Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(successRule, "successRule");
         Objects.requireNonNull(retryPolicy, "retryPolicy");
         Objects.requireNonNull(circuitBreaker, "circuitBreaker");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(traits, "traits");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(payloads, "payloads");
         Objects.requireNonNull(examples, "examples");
+        Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         assumptions = List.copyOf(assumptions);
+    }
+
+    /** A profile to define: name and display name now, the rest with the builder's methods. */
+    public static Builder builder(String name, String displayName) {
+        return new Builder(name, displayName);
+    }
+
+    /** Defines a {@link Profile}; every part without a default must be set before {@link #build()}. */
+    public static final class Builder {
+        private final String name;
+        private final String displayName;
+        private SignatureScheme scheme;
+        private SecretFormat secretFormat;
+        private SecretGenerator secrets;
+        private SuccessRule successRule = SuccessRule.ANY_2XX;
+        private RetryPolicy retryPolicy = RetryPolicy.none();
+        private OptionalInt circuitBreaker = OptionalInt.empty();
+        private Duration timeout = Duration.ofSeconds(10);
+        private DeliveryRules rules = DeliveryRules.PLAIN;
+        private Traits traits = Traits.NONE;
+        private EventCatalog events;
+        private Ids ids;
+        private PayloadBuilder payloads;
+        private ExampleData examples;
+        private Lifecycle lifecycle;
+        private String idempotencyKey;
+        private List<String> assumptions = List.of();
+        private int position = 100;
+
+        private Builder(String name, String displayName) {
+            this.name = name;
+            this.displayName = displayName;
+        }
+
+        /** How deliveries are signed, and what its secrets look like and how new ones are made. */
+        public Builder signing(SignatureScheme value, SecretFormat format, SecretGenerator generator) {
+            this.scheme = value;
+            this.secretFormat = format;
+            this.secrets = generator;
+            return this;
+        }
+
+        /** Which answers count as delivered; default any 2xx. */
+        public Builder success(SuccessRule value) {
+            this.successRule = value;
+            return this;
+        }
+
+        /** The retry schedule; default none. */
+        public Builder retries(RetryPolicy value) {
+            this.retryPolicy = value;
+            return this;
+        }
+
+        public Builder circuitBreaker(int failedDeliveries) {
+            this.circuitBreaker = OptionalInt.of(failedDeliveries);
+            return this;
+        }
+
+        /** How long the provider waits for an answer; default 10 s. */
+        public Builder timeout(Duration value) {
+            this.timeout = value;
+            return this;
+        }
+
+        /** Rules around each attempt; default {@link DeliveryRules#PLAIN}. */
+        public Builder rules(DeliveryRules value) {
+            this.rules = value;
+            return this;
+        }
+
+        /** What checks ask about the provider; default {@link Traits#NONE}. */
+        public Builder traits(Traits value) {
+            this.traits = value;
+            return this;
+        }
+
+        /** The catalog, how ids look, the delivered body, example data and the resources' lifecycles. */
+        public Builder catalog(EventCatalog catalog, Ids idFormats, PayloadBuilder body, ExampleData data,
+                Lifecycle stories) {
+            this.events = catalog;
+            this.ids = idFormats;
+            this.payloads = body;
+            this.examples = data;
+            this.lifecycle = stories;
+            return this;
+        }
+
+        /** Where a receiver finds the key to deduplicate on, for people. */
+        public Builder idempotencyKey(String value) {
+            this.idempotencyKey = value;
+            return this;
+        }
+
+        /** The facts assumed because the provider does not publish them. */
+        public Builder assumptions(String... values) {
+            this.assumptions = List.of(values);
+            return this;
+        }
+
+        /** Where the profile is listed, lower first; default 100 (after the kit's first providers). */
+        public Builder position(int value) {
+            this.position = value;
+            return this;
+        }
+
+        public Profile build() {
+            return new Profile(name, displayName, scheme, secretFormat, secrets, successRule, retryPolicy, circuitBreaker,
+                    timeout, rules, traits, events, ids, payloads, examples, lifecycle, idempotencyKey, assumptions,
+                    position);
+        }
     }
 
     public Tolerance tolerance() {
@@ -101,16 +225,16 @@ public record Profile(
                 resourceId, at, examples.of(this, type.name(), type.resourceType(), resourceId, at, random));
     }
 
-    /**
-     * Whether a receiver finds the idempotency key in the body (Vitable's {@code event_id}, Stripe's
-     * {@code id}) rather than in a header (Standard Webhooks' {@code webhook-id}, GitHub's
-     * {@code X-GitHub-Delivery}). Only where it is not can two distinct events have identical bodies.
-     */
     /** Whether the scheme signs a timestamp that a replay window can be judged by (GitHub's signs none). */
     public boolean signsTimestamp() {
         return tolerance().direction() != Tolerance.Direction.NONE;
     }
 
+    /**
+     * Whether a receiver finds the idempotency key in the body (Vitable's {@code event_id}, Stripe's
+     * {@code id}) rather than in a header (Standard Webhooks' {@code webhook-id}, GitHub's
+     * {@code X-GitHub-Delivery}). Only where it is not can two distinct events have identical bodies.
+     */
     public boolean idempotencyKeyInBody() {
         SplittableRandom random = new SplittableRandom(1);
         EventType type = events.types().get(0);
@@ -128,8 +252,13 @@ public record Profile(
     public Profile withScheme(SignatureScheme other) {
         SecretFormat format = other.spec().map(spec -> SecretFormat.of(spec.key(), secretFormat.whereToFind()))
                 .orElse(secretFormat);
-        return new Profile(name, displayName, other, format, successRule, retryPolicy, circuitBreaker, timeout, rules, events, ids,
-                payloads, examples, idempotencyKey, assumptions);
+        return new Profile(name, displayName, other, format, secrets, successRule, retryPolicy, circuitBreaker, timeout,
+                rules, traits, events, ids, payloads, examples, lifecycle, idempotencyKey, assumptions, position);
+    }
+
+    /** A new signing secret in the provider's format. */
+    public Secret newSecret(RandomGenerator random) {
+        return Secret.of(secrets.generate(random));
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  */
 public record SecretFormat(String description, Pattern pattern, String whereToFind) {
     /** Standard (not URL-safe) base64, padding optional, at least one byte: what {@code java.util.Base64} decodes. */
-    static final String BASE64 = "(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)";
+    public static final String BASE64 = "(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)";
     /** No spaces or line breaks at either end, no control characters: how a secret pasted with its newline fails. */
     private static final Pattern TEXT = Pattern.compile("[^\\s\\p{Cntrl}](?:[^\\p{Cntrl}]*[^\\s\\p{Cntrl}])?");
 

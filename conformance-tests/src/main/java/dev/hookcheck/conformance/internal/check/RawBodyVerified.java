@@ -31,9 +31,7 @@ final class RawBodyVerified extends Check {
 
     @Override
     public Level level(Receiver receiver) {
-        return receiver.profile().name().equals("dfns") ? Level.recommended("Dfns sends compact JSON and its own"
-                + " sample verifies a re-serialized body; the raw bytes are still the only safe input")
-                : Level.required();
+        return receiver.profile().traits().reserializedBodyTolerated().map(Level::recommended).orElse(Level.required());
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.hookcheck.mock.internal.admin;
 
+import dev.hookcheck.mock.internal.store.DeliveryStatus;
+import java.util.function.Function;
+import java.util.Map;
 import dev.hookcheck.mock.internal.ServerContext;
 import dev.hookcheck.mock.internal.http.ApiException;
 import dev.hookcheck.mock.internal.http.Dialect;
@@ -24,11 +27,12 @@ public final class AdminApi implements Dialect {
     private final DeliveryRoutes deliveries;
     private final FailureRoutes failures;
     private final LifecycleRoutes lifecycles;
-    private final ProfileRoutes profiles = new ProfileRoutes();
+    private final ProfileRoutes profiles;
     private final ChangeRoutes changes;
 
     /** @param reset forgets everything and seeds again (the server's own reset) */
-    public AdminApi(ServerContext context, Runnable reset) {
+    public AdminApi(ServerContext context, Runnable reset, Map<String, Function<DeliveryStatus, String>> statusWords) {
+        this.profiles = new ProfileRoutes(statusWords);
         this.server = new ServerRoutes(context, reset);
         this.organizations = new OrganizationRoutes(context.store());
         this.apiKeys = new ApiKeyRoutes(context);

@@ -3,12 +3,11 @@ package dev.hookcheck.mock.internal.admin;
 import dev.hookcheck.core.profile.EventType;
 import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.Profiles;
-import dev.hookcheck.mock.internal.api.preo.PreoApi;
-import dev.hookcheck.mock.internal.api.vitable.VitableApi;
 import dev.hookcheck.mock.internal.http.Json;
 import dev.hookcheck.mock.internal.store.DeliveryStatus;
 import io.javalin.http.Context;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,6 +18,12 @@ import tools.jackson.databind.node.ObjectNode;
  * provider's own words for a delivery's status where its API has them.
  */
 final class ProfileRoutes {
+    private final Map<String, Function<DeliveryStatus, String>> statusWords;
+
+    /** @param statusWords the provider dialects' words for a delivery's status, by profile */
+    ProfileRoutes(Map<String, Function<DeliveryStatus, String>> statusWords) {
+        this.statusWords = Map.copyOf(statusWords);
+    }
 
     /** {@code GET /__admin/profiles}: every built-in profile, in {@link Profiles#names()} order. */
     void list(Context ctx) {
@@ -28,7 +33,7 @@ final class ProfileRoutes {
         Json.write(ctx, 200, body);
     }
 
-    private static ObjectNode profile(Profile profile) {
+    private ObjectNode profile(Profile profile) {
         ObjectNode json = Json.object()
                 .put("name", profile.name())
                 .put("displayName", profile.displayName())
@@ -40,11 +45,7 @@ final class ProfileRoutes {
             event.put("replacedBy", type.replacedBy());
         }
         profile.events().resourceTypes().forEach(json.putArray("resourceTypes")::add);
-        Function<DeliveryStatus, String> words = switch (profile.name()) {
-            case "vitable" -> VitableApi::statusWord;
-            case "preo" -> PreoApi::statusWord;
-            default -> null;
-        };
+        Function<DeliveryStatus, String> words = statusWords.get(profile.name());
         if (words == null) {
             json.putNull("statusWords");
         } else {

@@ -1,5 +1,9 @@
 package dev.hookcheck.mock.internal.http;
 
+import dev.hookcheck.mock.internal.store.DeliveryStatus;
+import java.util.Map;
+import java.util.function.Function;
+
 import io.javalin.config.RoutesConfig;
 import java.util.List;
 
@@ -25,6 +29,14 @@ public interface Dialect {
     ErrorResponse errorResponse(ApiException error);
 
     /** Whether {@code path} lies under one of this dialect's roots. */
+    /**
+     * The provider's own words for a delivery's status, where its API has them ({@code delivered} →
+     * {@code succeeded}), keyed by the profile they belong to; none for most dialects.
+     */
+    default Map<String, Function<DeliveryStatus, String>> statusWords() {
+        return Map.of();
+    }
+
     default boolean owns(String path) {
         for (String root : pathRoots()) {
             if (path.equals(root) || path.startsWith(root) && path.charAt(root.length()) == '/') {

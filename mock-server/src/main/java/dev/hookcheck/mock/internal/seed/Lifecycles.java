@@ -1,6 +1,8 @@
 package dev.hookcheck.mock.internal.seed;
 
 import dev.hookcheck.core.event.Event;
+import dev.hookcheck.core.profile.EventType;
+import dev.hookcheck.core.profile.Lifecycle;
 import dev.hookcheck.core.profile.Profile;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,24 +25,28 @@ public final class Lifecycles {
         List<Event> events = new ArrayList<>();
         Map<String, String> resources = new HashMap<>();
         Instant at = start;
-        for (Flows.Step step : Flows.draw(profile.name(), random)) {
-            String type = step.type();
-            String resourceType = step.resourceType();
-            if (type.equals("employee.deduction_created") && at.isBefore(Seeder.VITABLE_RENAME)) {
-                type = "payroll_deduction.created";
-                resourceType = "payroll_deduction";
-            }
+        for (Lifecycle.Step step : profile.lifecycle().draw(random)) {
+            EventType sent = sentAt(profile, step, at);
+            String type = sent.name();
+            String resourceType = sent.resourceType();
             String resourceId = resources.computeIfAbsent(resourceType, k -> profile.ids().resource(k).generate(random));
             events.add(new Event(profile.ids().event().generate(random), profile.name(), organizationId, type, resourceType,
                     resourceId, at, profile.examples().of(profile, type, resourceType, resourceId, at, random)));
-            at = at.plus(gap(type, random));
+            at = at.plus(gap(step, random));
         }
         return events;
     }
 
-    /** The seeder's pauses: deductions follow payroll runs (two to four weeks); other steps are 30 s to two days apart. */
-    static Duration gap(String type, RandomGenerator random) {
-        if (type.equals("enrollment.accepted") || type.equals("enrollment.granted") || type.contains("deduction")) {
+    /** The event of the step as the provider named it then (a renamed event keeps its old name before the rename). */
+    static EventType sentAt(Profile profile, Lifecycle.Step step, Instant at) {
+        EventType current = profile.events().find(step.type()).orElseThrow(() -> new IllegalStateException(
+                profile.name() + "'s lifecycle names " + step.type() + ", which its catalog lacks"));
+        return profile.events().asSentAt(current, at);
+    }
+
+    /** The pauses between steps: weeks where the story says so (payroll runs), else 30 s to two days. */
+    static Duration gap(Lifecycle.Step step, RandomGenerator random) {
+        if (step.weeksBefore()) {
             return Duration.ofDays(14 + random.nextInt(17));
         }
         return Duration.ofSeconds(30 + random.nextLong(2 * 86_400));

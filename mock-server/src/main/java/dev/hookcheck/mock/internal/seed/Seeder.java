@@ -3,8 +3,11 @@ package dev.hookcheck.mock.internal.seed;
 import dev.hookcheck.core.event.Attempt;
 import dev.hookcheck.core.event.Event;
 import dev.hookcheck.core.event.SignedWebhook;
+import dev.hookcheck.core.profile.EventType;
+import dev.hookcheck.core.profile.Lifecycle;
 import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.Profiles;
+import dev.hookcheck.core.profile.SuccessRule;
 import dev.hookcheck.mock.MockServerConfig;
 import dev.hookcheck.mock.internal.credential.GeneratedKey;
 import dev.hookcheck.mock.internal.store.AttemptRecord;
@@ -37,8 +40,6 @@ import java.util.random.RandomGenerator;
 public final class Seeder {
     /** How far back seeded history reaches. */
     static final Duration HISTORY = Duration.ofDays(42);
-    /** Before this instant Vitable called the deduction event {@code payroll_deduction.created}. */
-    static final Instant VITABLE_RENAME = Instant.parse("2026-03-25T00:00:00Z");
     private static final String ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     private Seeder() {}
@@ -75,7 +76,7 @@ public final class Seeder {
                 store.addApiKey("hk_" + profile.name() + "_" + alnum(24), profile.name(), org.id());
             }
             config.apiKey().ifPresent(key -> store.addApiKey(key, profile.name(), organizations.get(0).id()));
-            if (Credential.SIGNING_PROFILES.contains(profile.name())) {
+            if (profile.traits().userActionSigning()) {
                 signer(organizations.get(0), config.seed());
             }
             if (config.seedEndpoints()) {
@@ -150,22 +151,19 @@ public final class Seeder {
                 Organization org = organizations.get(random.nextInt(100) < 85 ? 0 : 1);
                 Instant at = now.minus(HISTORY).plusSeconds(random.nextLong(HISTORY.toSeconds() - 3600));
                 Map<String, String> resources = new HashMap<>();
-                for (Flows.Step step : Flows.draw(profile.name(), random)) {
+                for (Lifecycle.Step step : profile.lifecycle().draw(random)) {
                     if (at.isAfter(now) || events.size() == count) {
                         break;
                     }
-                    String type = step.type();
-                    String resourceType = step.resourceType();
-                    if (type.equals("employee.deduction_created") && at.isBefore(VITABLE_RENAME)) {
-                        type = "payroll_deduction.created";
-                        resourceType = "payroll_deduction";
-                    }
+                    EventType sent = Lifecycles.sentAt(profile, step, at);
+                    String type = sent.name();
+                    String resourceType = sent.resourceType();
                     String resourceId = resourceType.equals("employer")
                             ? employerOf.computeIfAbsent(org.id(), k -> profile.ids().resource("employer").generate(random))
                             : resources.computeIfAbsent(resourceType, k -> profile.ids().resource(k).generate(random));
                     events.add(new Event(profile.ids().event().generate(random), profile.name(), org.id(), type, resourceType,
                             resourceId, at, profile.examples().of(profile, type, resourceType, resourceId, at, random)));
-                    at = at.plus(Lifecycles.gap(type, random));
+                    at = at.plus(Lifecycles.gap(step, random));
                 }
             }
             return events;
@@ -176,9 +174,9 @@ public final class Seeder {
             int draw = random.nextInt(100);
             int failuresBeforeSuccess = draw < 85 ? 0 : draw < 95 ? 1 + random.nextInt(3) : Integer.MAX_VALUE;
             String deliveryId = profile.ids().delivery().generate(random);
-            boolean dfns = profile.name().equals("dfns");
+            boolean attemptsAreEvents = profile.rules().attemptsAreEvents();
             Instant sentAt = event.createdAt().plusMillis(200 + random.nextInt(4000));
-            Attempt attempt = dfns ? Attempt.first(deliveryId, endpoint.id(), profile.ids().event().generate(random), sentAt)
+            Attempt attempt = attemptsAreEvents ? Attempt.first(deliveryId, endpoint.id(), profile.ids().event().generate(random), sentAt)
                     : Attempt.first(deliveryId, endpoint.id(), event.id(), sentAt);
             DeliveryStatus status;
             Instant nextAt = null;
@@ -187,15 +185,15 @@ public final class Seeder {
             while (true) {
                 boolean ok = attempt.number() > failuresBeforeSuccess;
                 last = profile.sign(event, attempt, endpoint.secrets());
-                lastStatus = ok ? (dfns ? Integer.valueOf(200) : List.of(200, 200, 202, 204).get(random.nextInt(4)))
+                lastStatus = ok ? (profile.successRule() == SuccessRule.EXACTLY_200 ? Integer.valueOf(200) : List.of(200, 200, 202, 204).get(random.nextInt(4)))
                         : random.nextInt(5) == 0 ? null : List.of(500, 502, 503, 429).get(random.nextInt(4)); // null: timed out
                 Optional<Duration> delay = ok ? Optional.empty() : profile.retryPolicy().delayAfter(attempt.number(), random);
                 Instant next = delay.map(attempt.sentAt()::plus).orElse(null);
                 boolean dueLater = next != null && next.isAfter(now);
-                String thisId = dfns ? attempt.attemptId() : deliveryId + "." + attempt.number();
+                String thisId = attemptsAreEvents ? attempt.attemptId() : deliveryId + "." + attempt.number();
                 store.addAttempt(new AttemptRecord(thisId, deliveryId, endpoint.id(), event.id(), event.organizationId(),
                         profile.name(), attempt.number(), attempt.sentAt(),
-                        attempt.previousAttemptId() == null ? null : dfns ? attempt.previousAttemptId() : deliveryId + "." + (attempt.number() - 1),
+                        attempt.previousAttemptId() == null ? null : attemptsAreEvents ? attempt.previousAttemptId() : deliveryId + "." + (attempt.number() - 1),
                         last.headers(), last.bodyText(), lastStatus,
                         lastStatus == null ? Map.of() : Map.of("Content-Type", "text/plain"),
                         lastStatus == null ? null : ok ? "ok" : "upstream unavailable", 20 + random.nextInt(400),
@@ -213,7 +211,7 @@ public final class Seeder {
                     nextAt = next;
                     break;
                 }
-                attempt = attempt.next(dfns ? profile.ids().event().generate(random) : event.id(), next);
+                attempt = attempt.next(attemptsAreEvents ? profile.ids().event().generate(random) : event.id(), next);
             }
             Instant lastAt = attempt.sentAt();
             store.putDelivery(new Delivery(deliveryId, profile.name(), event.organizationId(), event.id(), endpoint.id(), status,

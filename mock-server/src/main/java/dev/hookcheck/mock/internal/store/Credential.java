@@ -1,6 +1,8 @@
 package dev.hookcheck.mock.internal.store;
 
 import dev.hookcheck.core.Secret;
+import dev.hookcheck.core.profile.Profile;
+import dev.hookcheck.core.profile.Profiles;
 import dev.hookcheck.mock.internal.credential.CredentialKey;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +22,8 @@ public record Credential(String id, String profile, String organizationId, Strin
         Optional<Secret> privateKey, Instant createdAt) {
 
     /** The profiles whose APIs want a signed user action on every change. */
-    public static final List<String> SIGNING_PROFILES = List.of("dfns");
+    public static final List<String> SIGNING_PROFILES = Profiles.all().stream()
+            .filter(p -> p.traits().userActionSigning()).map(Profile::name).toList();
 
     public Credential {
         Objects.requireNonNull(id, "id");

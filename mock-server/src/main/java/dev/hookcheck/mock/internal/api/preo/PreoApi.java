@@ -20,6 +20,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -53,6 +54,11 @@ public final class PreoApi implements Dialect {
     /** Preo's word for a delivery status ({@code pending}, {@code retrying}, {@code success}, {@code failed}, {@code exhausted}). */
     public static String statusWord(DeliveryStatus status) {
         return PreoJson.status(status);
+    }
+
+    @Override
+    public Map<String, Function<DeliveryStatus, String>> statusWords() {
+        return Map.of(PROFILE, PreoApi::statusWord);
     }
 
     @Override

@@ -19,6 +19,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -47,6 +49,11 @@ public final class VitableApi implements Dialect {
     /** Vitable's word for a delivery status ({@code Pending}, {@code In Progress}, {@code Delivered}, {@code Failed}). */
     public static String statusWord(DeliveryStatus status) {
         return VitableViews.status(status);
+    }
+
+    @Override
+    public Map<String, Function<DeliveryStatus, String>> statusWords() {
+        return Map.of(PROFILE, VitableApi::statusWord);
     }
 
     @Override
