@@ -40,24 +40,26 @@ import tools.jackson.databind.node.ObjectNode;
  * The providers' own libraries judge Hookcheck's signing: what the mock provider really delivers and
  * what {@code hookcheck sign} prints must verify with them, and every tampered variant (a byte of the
  * body, the signature, the timestamp, a stale timestamp) must be refused by them. The libraries run in
- * Node ({@code src/test/node/provider-libraries}, pinned with a lockfile; {@code .ci/run} installs them).
- * Vitable, Dfns and Preo ship no library: the vector suite is their independent check.
+ * Node: each profile whose provider ships one has a folder {@code src/test/node/judges/<profile>} with its
+ * libraries pinned ({@code package.json} and lockfile; {@code .ci/run} installs every folder) and a
+ * {@code judge.mjs} that calls them. A provider without a library (Vitable, Dfns, Preo) has no folder: the
+ * vector suite is its independent check.
  */
 class ProviderLibrariesTest {
-    static final Path LIBRARIES = JarProcess.ROOT.resolve("cli/src/test/node/provider-libraries");
-    /** The profiles whose provider publishes a verification library, and those libraries. */
-    static final Map<String, List<String>> JUDGES = Map.of(
-            "standard", List.of("standardwebhooks", "svix"),
-            "stripe", List.of("stripe"),
-            "github", List.of("@octokit/webhooks-methods"));
+    static final Path JUDGES_DIR = JarProcess.ROOT.resolve("cli/src/test/node/judges");
+    /** The profiles whose provider publishes a verification library, and those libraries (its pinned dependencies). */
+    static final Map<String, List<String>> JUDGES = judges();
     private static final JsonMapper JSON = JsonMapper.shared();
     private static final String DATA = "{\"customer\":{\"name\":\"Zoë Café ✓\",\"note\":\"a/b \\u2028 \\\"quoted\\\"\"}}";
 
     @TempDir
     Path dir;
 
-    /** One request as a receiver saw it: the judge is given exactly these headers and bytes. */
-    record Seen(String profile, Map<String, String> headers, byte[] body) {}
+    /**
+     * One request as a receiver saw it: the judge is given exactly this URL (null where the signature does not
+     * cover it), these headers and bytes.
+     */
+    record Seen(String profile, String url, Map<String, String> headers, byte[] body) {}
 
     @Test
     void deliveriesAndSignedBodiesVerifyWithTheProvidersLibrariesAndTamperedOnesDoNot() throws Exception {
@@ -72,16 +74,16 @@ class ProviderLibrariesTest {
             String secret = secrets.get(seen.profile() + "#" + (seen.headers().containsKey("x-hookcheck-source")
                     ? "sign" : "mock"));
             String id = seen.profile() + "/" + i;
-            add(cases, id + "/genuine", seen.profile(), secret, seen.headers(), seen.body());
+            add(cases, id + "/genuine", seen, secret, seen.headers(), seen.body());
             expectedAccepted.add(id + "/genuine");
             byte[] changed = seen.body().clone();
             changed[changed.length / 2] ^= 0x01;
-            add(cases, id + "/body-changed", seen.profile(), secret, seen.headers(), changed);
+            add(cases, id + "/body-changed", seen, secret, seen.headers(), changed);
             String signatureHeader = Profiles.get(seen.profile()).scheme().signatureHeader();
-            add(cases, id + "/signature-changed", seen.profile(), secret, withHeader(seen.headers(), signatureHeader,
+            add(cases, id + "/signature-changed", seen, secret, withHeader(seen.headers(), signatureHeader,
                     flipLast(header(seen.headers(), signatureHeader))), seen.body());
             expectedRefused.addAll(List.of(id + "/body-changed", id + "/signature-changed"));
-            if (!seen.profile().equals("github")) {
+            if (Profiles.get(seen.profile()).signsTimestamp()) {
                 SignatureScheme scheme = Profiles.get(seen.profile()).scheme();
                 long stale = Instant.now().getEpochSecond() - 600;
                 Map<String, String> restamped = seen.headers();
@@ -91,7 +93,7 @@ class ProviderLibrariesTest {
                         seen.body()).entrySet()) {
                     restamped = withHeader(restamped, h.getKey(), h.getValue());
                 }
-                add(cases, id + "/stale", seen.profile(), secret, restamped, seen.body());
+                add(cases, id + "/stale", seen, secret, restamped, seen.body());
                 expectedRefused.add(id + "/stale");
             }
         }
@@ -111,6 +113,19 @@ class ProviderLibrariesTest {
                         libraries));
     }
 
+    private static Map<String, List<String>> judges() {
+        Map<String, List<String>> judges = new LinkedHashMap<>();
+        try (var folders = Files.list(JUDGES_DIR)) {
+            for (Path folder : folders.filter(f -> Files.isRegularFile(f.resolve("judge.mjs"))).sorted().toList()) {
+                JsonNode pkg = JSON.readTree(Files.readString(folder.resolve("package.json")));
+                judges.put(folder.getFileName().toString(), List.copyOf(pkg.get("dependencies").propertyNames()));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return judges;
+    }
+
     /** Real deliveries of the mock provider, to a receiver that keeps each request as it arrived. */
     private List<Seen> delivered(Map<String, String> secrets) throws Exception {
         BlockingQueue<Seen> received = new LinkedBlockingQueue<>();
@@ -119,7 +134,9 @@ class ProviderLibrariesTest {
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
             byte[] body = exchange.getRequestBody().readAllBytes();
-            received.add(new Seen(exchange.getRequestURI().getPath().substring(1), headers, body));
+            String path = exchange.getRequestURI().getPath();
+            received.add(new Seen(path.substring(1), "http://" + exchange.getRequestHeaders().getFirst("Host") + path,
+                    headers, body));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
@@ -152,8 +169,7 @@ class ProviderLibrariesTest {
     private List<Seen> signed(Map<String, String> secrets) {
         List<Seen> seen = new ArrayList<>();
         for (String profile : JUDGES.keySet()) {
-            String secret = profile.equals("github") ? "gh_hook_secret_for_the_library_test" : secrets.get(profile
-                    + "#mock");
+            String secret = secrets.get(profile + "#mock");
             secrets.put(profile + "#sign", secret);
             byte[] body = ("{\"id\":\"evt_sign_1\",\"type\":\"invoice.paid\",\"data\":" + DATA + "}")
                     .getBytes(StandardCharsets.UTF_8);
@@ -163,20 +179,23 @@ class ProviderLibrariesTest {
             headers.put("x-hookcheck-source", "sign");
             result.out().lines().filter(l -> l.contains(": ")).forEach(l -> headers.put(l.substring(0, l.indexOf(": ")),
                     l.substring(l.indexOf(": ") + 2)));
-            seen.add(new Seen(profile, headers, body));
+            seen.add(new Seen(profile, null, headers, body));
         }
         return seen;
     }
 
     private Map<String, List<JsonNode>> judge(ArrayNode cases) throws Exception {
-        if (!Files.isDirectory(LIBRARIES.resolve("node_modules"))) {
-            fail("the providers' libraries are not installed: npm ci --prefix " + LIBRARIES + " (.ci/run does it)");
+        for (String profile : JUDGES.keySet()) {
+            Path folder = JUDGES_DIR.resolve(profile);
+            if (!Files.isDirectory(folder.resolve("node_modules"))) {
+                fail("the providers' libraries are not installed: npm ci --prefix " + folder + " (.ci/run does it)");
+            }
         }
         Path file = dir.resolve("cases.json");
         ObjectNode root = JSON.createObjectNode();
         root.set("cases", cases);
         Files.writeString(file, JSON.writeValueAsString(root));
-        Process node = new ProcessBuilder("node", LIBRARIES.resolve("verify.mjs").toString(), file.toString())
+        Process node = new ProcessBuilder("node", JUDGES_DIR.resolve("run.mjs").toString(), file.toString())
                 .redirectErrorStream(true).start();
         String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(node.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -189,9 +208,10 @@ class ProviderLibrariesTest {
         return verdicts;
     }
 
-    private static void add(ArrayNode cases, String id, String profile, String secret, Map<String, String> headers,
+    private static void add(ArrayNode cases, String id, Seen seen, String secret, Map<String, String> headers,
             byte[] body) {
-        ObjectNode c = cases.addObject().put("id", id).put("profile", profile).put("secret", secret)
+        ObjectNode c = cases.addObject().put("id", id).put("profile", seen.profile()).put("url", seen.url())
+                .put("secret", secret)
                 .put("body", Base64.getEncoder().encodeToString(body));
         ObjectNode h = c.putObject("headers");
         headers.forEach((name, value) -> {
