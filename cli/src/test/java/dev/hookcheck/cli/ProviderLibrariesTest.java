@@ -46,10 +46,10 @@ import tools.jackson.databind.node.ObjectNode;
  * vector suite is its independent check.
  */
 class ProviderLibrariesTest {
+    private static final JsonMapper JSON = JsonMapper.shared();
     static final Path JUDGES_DIR = JarProcess.ROOT.resolve("cli/src/test/node/judges");
     /** The profiles whose provider publishes a verification library, and those libraries (its pinned dependencies). */
     static final Map<String, List<String>> JUDGES = judges();
-    private static final JsonMapper JSON = JsonMapper.shared();
     private static final String DATA = "{\"customer\":{\"name\":\"Zoë Café ✓\",\"note\":\"a/b \\u2028 \\\"quoted\\\"\"}}";
 
     @TempDir
