@@ -13,7 +13,9 @@ public enum Category {
     /** The receiver survives unexpected input without a 5xx and answers in time. */
     ROBUSTNESS,
     /** The receiver answers the way the provider counts as delivered. */
-    DELIVERY_CONTRACT;
+    DELIVERY_CONTRACT,
+    /** The receiver passes the provider's endpoint verification handshake and refuses a forged one. */
+    HANDSHAKE;
 
     /** The report spelling, for example {@code delivery-contract}. */
     public String code() {

@@ -18,7 +18,7 @@ class CatalogTest {
     @Test
     void idsAreUniqueWellFormedAndInOrder() {
         assertThat(ALL).extracting(CheckInfo::id).doesNotHaveDuplicates()
-                .allMatch(id -> id.matches("(SIG|RPL|IDM|ROB|CON)-\\d{3}"));
+                .allMatch(id -> id.matches("(SIG|RPL|IDM|ROB|CON|HSK)-\\d{3}"));
         assertThat(ALL.stream().map(CheckInfo::id).filter(id -> id.startsWith("SIG")).toList())
                 .isSortedAccordingTo(String::compareTo);
     }

@@ -73,11 +73,28 @@ public final class Http {
     }
 
     private CompletableFuture<Exchange> sendAsync(Delivery delivery, Duration timeout) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
-        delivery.headers().forEach(builder::header);
-        CheckResult.Request recorded = new CheckResult.Request("POST", url.toString(), redact(delivery.headers()),
-                cut(redactor.redact(delivery.bodyText()), delivery.body().length, false), delivery.body().length);
+        return sendAsync("POST", url, delivery.headers(), delivery.body(), timeout);
+    }
+
+    /**
+     * Any request to the receiver's URL, with {@code query} (already encoded) added to it: for the
+     * providers' endpoint verification handshakes, some of which are GET requests.
+     */
+    Exchange send(String method, String query, Map<String, String> headers, byte[] body, Duration timeout) {
+        URI target = query == null || query.isEmpty() ? url
+                : URI.create(url + (url.getRawQuery() == null ? "?" : "&") + query);
+        return sendAsync(method, target, headers, body, timeout).join();
+    }
+
+    private CompletableFuture<Exchange> sendAsync(String method, URI target, Map<String, String> requestHeaders,
+            byte[] requestBody, Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(timeout)
+                .method(method, requestBody.length == 0 && method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(requestBody));
+        requestHeaders.forEach(builder::header);
+        CheckResult.Request recorded = new CheckResult.Request(method, redactor.redact(target.toString()),
+                redact(requestHeaders), cut(redactor.redact(new String(requestBody, StandardCharsets.UTF_8)),
+                        requestBody.length, false), requestBody.length);
         long start = System.nanoTime();
         return exchange(builder.build(), start, timeout, true)
                 .thenApply(outcome -> {

@@ -266,6 +266,18 @@ public final class Session {
         return last;
     }
 
+    /** The session's random, for requests a check makes itself (a handshake's challenge). */
+    public java.util.random.RandomGenerator random() {
+        return random;
+    }
+
+    /** Sends any request (a handshake, perhaps a GET with a query) as the check's evidence. */
+    public Exchange send(String method, String query, Map<String, String> headers, byte[] body) {
+        last = http.send(method, query, headers, body, receiver.timeout());
+        exchanges.add(last);
+        return last;
+    }
+
     /** Sends without making it the check's evidence: for the observation's sentinel. */
     Exchange sendQuietly(Delivery delivery) {
         return http.send(delivery, receiver.timeout());

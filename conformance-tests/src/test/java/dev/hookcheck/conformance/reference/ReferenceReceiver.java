@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.hookcheck.conformance.Probe;
 import dev.hookcheck.core.Secret;
+import dev.hookcheck.core.profile.Handshake;
 import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.Profiles;
 import dev.hookcheck.core.signing.Reason;
@@ -23,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
@@ -55,12 +57,17 @@ public class ReferenceReceiver implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    /** A request as the pipeline sees it: headers looked up ignoring case, the raw body. */
-    record Request(Map<String, String> headers, byte[] body) {
+    /** A request as the pipeline sees it: method, raw query (empty for none), headers looked up ignoring case, the raw body. */
+    record Request(String method, String query, Map<String, String> headers, byte[] body) {
         Request {
             Map<String, String> ignoringCase = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             ignoringCase.putAll(headers);
             headers = ignoringCase;
+            query = query == null ? "" : query;
+        }
+
+        Request(Map<String, String> headers, byte[] body) {
+            this("POST", "", headers, body);
         }
 
         String header(String name) {
@@ -206,6 +213,10 @@ public class ReferenceReceiver implements AutoCloseable {
     // ---- the pipeline: each step a method a flaw can override
 
     Reply handle(Request request) throws Exception {
+        Optional<Reply> handshake = handshake(request);
+        if (handshake.isPresent()) {
+            return handshake.get();
+        }
         Verification verification = verify(request);
         if (verification instanceof Verification.Rejected rejected) {
             return refuse(request, rejected);
@@ -226,6 +237,13 @@ public class ReferenceReceiver implements AutoCloseable {
         }
         process(key, type);
         return success();
+    }
+
+    /** The provider's endpoint verification handshake, answered as the provider documents (empty: not one). */
+    Optional<Reply> handshake(Request request) {
+        return profile.traits().handshake().flatMap(h -> h.respond(new Handshake.Request(request.method(),
+                request.query(), request.headers(), request.body()), secrets.get(0)))
+                .map(answer -> new Reply(answer.status(), answer.headers(), answer.body()));
     }
 
     /** The queued receiver's job: a worker claims the key and processes the event, {@link #queued} later. */
@@ -356,7 +374,7 @@ public class ReferenceReceiver implements AutoCloseable {
     static Request withHeader(Request request, String name, String value) {
         Map<String, String> headers = new LinkedHashMap<>(request.headers());
         headers.put(name, value);
-        return new Request(headers, request.body());
+        return new Request(request.method(), request.query(), headers, request.body());
     }
 
     static Verification verified() {
@@ -369,7 +387,8 @@ public class ReferenceReceiver implements AutoCloseable {
         try (exchange) {
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
-            write(exchange, respond(new Request(headers, read(exchange.getRequestBody()))));
+            write(exchange, respond(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawQuery(),
+                    headers, read(exchange.getRequestBody()))));
         }
     }
 

@@ -256,6 +256,12 @@ public record Profile(
                 rules, traits, events, ids, payloads, examples, lifecycle, idempotencyKey, assumptions, position);
     }
 
+    /** Same profile, other traits (a receiver's own variant of a provider, a test's). */
+    public Profile withTraits(Traits other) {
+        return new Profile(name, displayName, scheme, secretFormat, secrets, successRule, retryPolicy, circuitBreaker,
+                timeout, rules, other, events, ids, payloads, examples, lifecycle, idempotencyKey, assumptions, position);
+    }
+
     /** A new signing secret in the provider's format. */
     public Secret newSecret(RandomGenerator random) {
         return Secret.of(secrets.generate(random));

@@ -12,24 +12,31 @@ import java.util.Optional;
  *     provider (its own sample does it and it sends compact JSON), if it is
  * @param userActionSigning the provider's API signs every write with a registered key credential
  *     (Dfns's user actions): the mock keeps key credentials for its organizations
+ * @param handshake the endpoint verification handshake the provider performs, if it has one
  */
-public record Traits(boolean sendsCharset, Optional<String> reserializedBodyTolerated, boolean userActionSigning) {
+public record Traits(boolean sendsCharset, Optional<String> reserializedBodyTolerated, boolean userActionSigning,
+        Optional<Handshake> handshake) {
     /** A provider without any of these traits. */
-    public static final Traits NONE = new Traits(false, Optional.empty(), false);
+    public static final Traits NONE = new Traits(false, Optional.empty(), false, Optional.empty());
 
     public Traits {
         Objects.requireNonNull(reserializedBodyTolerated, "reserializedBodyTolerated");
+        Objects.requireNonNull(handshake, "handshake");
     }
 
     public Traits withSendsCharset() {
-        return new Traits(true, reserializedBodyTolerated, userActionSigning);
+        return new Traits(true, reserializedBodyTolerated, userActionSigning, handshake);
     }
 
     public Traits withReserializedBodyTolerated(String why) {
-        return new Traits(sendsCharset, Optional.of(why), userActionSigning);
+        return new Traits(sendsCharset, Optional.of(why), userActionSigning, handshake);
     }
 
     public Traits withUserActionSigning() {
-        return new Traits(sendsCharset, reserializedBodyTolerated, true);
+        return new Traits(sendsCharset, reserializedBodyTolerated, true, handshake);
+    }
+
+    public Traits withHandshake(Handshake value) {
+        return new Traits(sendsCharset, reserializedBodyTolerated, userActionSigning, Optional.of(value));
     }
 }

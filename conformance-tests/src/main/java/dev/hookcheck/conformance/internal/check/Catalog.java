@@ -23,7 +23,8 @@ public final class Catalog {
             new SameResourceEventsProcessed(), new ForgeryDoesNotClaimTheId(),
             new UnknownEventTypeAcknowledged(), new MalformedJsonNo5xx(), new AnswersInTime(),
             new LargePayloadAccepted(),
-            new SuccessStatus(), new NoRedirect(), new JsonCharsetAccepted());
+            new SuccessStatus(), new NoRedirect(), new JsonCharsetAccepted(),
+            new HandshakeAnswered(), new ForgedHandshakeRefused());
 
     private Catalog() {}
 

@@ -76,6 +76,7 @@ public final class AdminApi implements Dialect {
         routes.patch("/__admin/endpoints/{id}", endpoints::update);
         routes.delete("/__admin/endpoints/{id}", endpoints::delete);
         routes.post("/__admin/endpoints/{id}/rotate-secret", endpoints::rotateSecret);
+        routes.post("/__admin/endpoints/{id}/verify", endpoints::verify);
 
         routes.get("/__admin/clock", clock::show);
         routes.post("/__admin/clock/advance", clock::advance);

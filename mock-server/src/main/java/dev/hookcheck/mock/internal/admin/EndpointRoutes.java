@@ -4,12 +4,14 @@ import dev.hookcheck.core.Secret;
 import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.Profiles;
 import dev.hookcheck.mock.internal.ServerContext;
+import dev.hookcheck.mock.internal.delivery.Handshakes;
 import dev.hookcheck.mock.internal.http.ApiException;
 import dev.hookcheck.mock.internal.http.Json;
 import dev.hookcheck.mock.internal.http.Quote;
 import dev.hookcheck.mock.internal.http.Params;
 import dev.hookcheck.mock.internal.seed.Secrets;
 import dev.hookcheck.mock.internal.store.Endpoint;
+import dev.hookcheck.mock.internal.store.EndpointVerification;
 import dev.hookcheck.mock.internal.store.Organization;
 import dev.hookcheck.mock.internal.store.Store;
 import io.javalin.http.Context;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,8 +41,10 @@ final class EndpointRoutes {
 
     private final ServerContext context;
     private final Store store;
+    private final Handshakes handshakes;
 
     EndpointRoutes(ServerContext context) {
+        this.handshakes = new Handshakes(context.clock());
         this.context = context;
         this.store = context.store();
     }
@@ -82,12 +87,31 @@ final class EndpointRoutes {
             store.putEndpoint(endpoint);
             return endpoint;
         });
-        Json.write(ctx, 201, Views.endpointWithSecret(created));
+        Optional<EndpointVerification> verification = verify(created);
+        Json.write(ctx, 201, Views.endpoint(created, verification).put("secret", created.secret().reveal()));
     }
 
     /** {@code GET /__admin/endpoints/{id}}. */
     void show(Context ctx) {
-        Json.write(ctx, 200, Views.endpoint(find(ctx.pathParam("id"))));
+        Endpoint endpoint = find(ctx.pathParam("id"));
+        Json.write(ctx, 200, Views.endpoint(endpoint, store.verification(endpoint.id())));
+    }
+
+    /** {@code POST /__admin/endpoints/{id}/verify}: sends the provider's verification handshake again. */
+    void verify(Context ctx) {
+        Endpoint endpoint = find(ctx.pathParam("id"));
+        if (Profiles.get(endpoint.profile()).traits().handshake().isEmpty()) {
+            throw ApiException.invalid("id", Profiles.get(endpoint.profile()).displayName()
+                    + " performs no endpoint verification handshake");
+        }
+        Json.write(ctx, 200, Views.endpoint(endpoint, verify(endpoint)));
+    }
+
+    /** The provider's handshake with a new or changed endpoint, as the real sender does it, recorded. */
+    private Optional<EndpointVerification> verify(Endpoint endpoint) {
+        Optional<EndpointVerification> outcome = handshakes.verify(endpoint, context.random());
+        outcome.ifPresent(v -> store.putVerification(endpoint.id(), v));
+        return outcome;
     }
 
     /** {@code PATCH /__admin/endpoints/{id}}: changes only the fields given; {@code enabled: true} also clears a circuit breaker. */

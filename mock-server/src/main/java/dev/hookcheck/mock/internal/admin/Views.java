@@ -9,11 +9,13 @@ import dev.hookcheck.mock.internal.store.AttemptRecord;
 import dev.hookcheck.mock.internal.store.Credential;
 import dev.hookcheck.mock.internal.store.Delivery;
 import dev.hookcheck.mock.internal.store.Endpoint;
+import dev.hookcheck.mock.internal.store.EndpointVerification;
 import dev.hookcheck.mock.internal.store.Organization;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -107,6 +109,19 @@ final class Views {
                 .put("description", endpoint.description())
                 .put("createdAt", instant(endpoint.createdAt()))
                 .put("updatedAt", instant(endpoint.updatedAt()));
+    }
+
+    /** {@link #endpoint} with the outcome of its provider's verification handshake (null when it has none). */
+    static ObjectNode endpoint(Endpoint endpoint, Optional<EndpointVerification> verification) {
+        ObjectNode json = endpoint(endpoint);
+        if (verification.isEmpty()) {
+            json.putNull("verification");
+            return json;
+        }
+        EndpointVerification v = verification.get();
+        json.putObject("verification").put("handshake", v.handshake()).put("verified", v.verified())
+                .put("checkedAt", instant(v.checkedAt())).put("detail", v.detail()).put("status", v.status());
+        return json;
     }
 
     /** {@link #endpoint} with its current signing secret: only for the answers that made the secret. */

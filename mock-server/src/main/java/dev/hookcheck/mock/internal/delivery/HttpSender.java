@@ -82,8 +82,13 @@ final class HttpSender {
 
     /** Sends and waits for the answer; an interrupted wait (shutdown) abandons the exchange. */
     Response post(String url, Map<String, String> headers, byte[] body, Duration timeout) {
+        return send("POST", url, headers, body, timeout);
+    }
+
+    /** Any method (a handshake may be a GET); otherwise as {@link #post}. */
+    Response send(String method, String url, Map<String, String> headers, byte[] body, Duration timeout) {
         long start = System.nanoTime();
-        HttpRequest request = request(url, headers, body, timeout);
+        HttpRequest request = request(method, url, headers, body, timeout);
         // send() runs the exchange largely on this thread (sendAsync().get() costs three times as
         // much); a watchdog interrupts it at the deadline, so a receiver that answers headers and
         // then stalls the body cannot hold the thread either
@@ -132,7 +137,7 @@ final class HttpSender {
      */
     private CompletableFuture<Response> exchange(String url, Map<String, String> headers, byte[] body, Duration timeout,
             long start) {
-        CompletableFuture<HttpResponse<String>> exchange = client().sendAsync(request(url, headers, body, timeout),
+        CompletableFuture<HttpResponse<String>> exchange = client().sendAsync(request("POST", url, headers, body, timeout),
                 info -> new Limited());
         CompletableFuture<Response> answer = new CompletableFuture<>();
         exchange.whenComplete((response, error) -> answer.complete(error == null ? answered(response, start)
@@ -165,9 +170,10 @@ final class HttpSender {
         return sent;
     }
 
-    private HttpRequest request(String url, Map<String, String> headers, byte[] body, Duration timeout) {
+    private HttpRequest request(String method, String url, Map<String, String> headers, byte[] body, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uris.computeIfAbsent(url, URI::create)).timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(method, method.equals("GET") && body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         return request.build();
     }

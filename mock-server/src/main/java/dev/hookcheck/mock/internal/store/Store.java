@@ -32,6 +32,7 @@ public final class Store {
     private final Map<String, Event> events = new HashMap<>();
     private final Map<String, EventIndex> eventsByOrganization = new HashMap<>();
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+    private final Map<String, EndpointVerification> verifications = new HashMap<>();
     private final Map<String, Delivery> deliveries = new LinkedHashMap<>();
     private final Map<String, List<String>> deliveriesByEvent = new HashMap<>();
     private final Map<String, List<String>> deliveriesByEndpoint = new HashMap<>();
@@ -88,6 +89,7 @@ public final class Store {
             events.clear();
             eventsByOrganization.clear();
             endpoints.clear();
+            verifications.clear();
             deliveries.clear();
             deliveriesByEvent.clear();
             deliveriesByEndpoint.clear();
@@ -236,6 +238,16 @@ public final class Store {
 
     public void putEndpoint(Endpoint endpoint) {
         write(() -> endpoints.put(endpoint.id(), endpoint));
+    }
+
+    /** Records the latest handshake with an endpoint. */
+    public void putVerification(String endpointId, EndpointVerification verification) {
+        write(() -> verifications.put(endpointId, verification));
+    }
+
+    /** The latest handshake with an endpoint, if its provider has one and it was made. */
+    public Optional<EndpointVerification> verification(String endpointId) {
+        return read(() -> Optional.ofNullable(verifications.get(endpointId)));
     }
 
     public Optional<Endpoint> endpoint(String id) {
