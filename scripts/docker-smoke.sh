@@ -170,7 +170,7 @@ echo "$version"
 [ "$code" = 0 ] && [ -n "$version" ] && pass "hookcheck --version: $version" || fail "hookcheck --version (exit $code)"
 run "$CTR" -- "${ENTRYPOINT[@]}" checks >"$WORK/checks.txt" 2>&1 && code=0 || code=$?
 head -5 "$WORK/checks.txt"
-catalog="$(grep -cE '(SIG|RPL|IDM|ROB|CON)-[0-9]{3}' "$WORK/checks.txt" || true)"
+catalog="$(grep -cE '(SIG|RPL|IDM|ROB|CON|HSK)-[0-9]{3}' "$WORK/checks.txt" || true)"
 [ "$code" = 0 ] && [ "$catalog" -ge 30 ] && pass "hookcheck checks lists the catalog ($catalog lines with a check id)" \
     || fail "hookcheck checks (exit $code, $catalog check ids)"
 
