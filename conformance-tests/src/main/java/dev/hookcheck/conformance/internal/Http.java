@@ -73,10 +73,11 @@ public final class Http {
     }
 
     private CompletableFuture<Exchange> sendAsync(Delivery delivery, Duration timeout) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(timeout)
+        URI target = delivery.url() == null ? url : URI.create(delivery.url());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
         delivery.headers().forEach(builder::header);
-        CheckResult.Request recorded = new CheckResult.Request("POST", url.toString(), redact(delivery.headers()),
+        CheckResult.Request recorded = new CheckResult.Request("POST", target.toString(), redact(delivery.headers()),
                 cut(redactor.redact(delivery.bodyText()), delivery.body().length, false), delivery.body().length);
         long start = System.nanoTime();
         return exchange(builder.build(), start, timeout, true)

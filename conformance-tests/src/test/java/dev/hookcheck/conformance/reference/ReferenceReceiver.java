@@ -55,8 +55,11 @@ public class ReferenceReceiver implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    /** A request as the pipeline sees it: headers looked up ignoring case, the raw body. */
-    record Request(Map<String, String> headers, byte[] body) {
+    /**
+     * A request as the pipeline sees it: headers looked up ignoring case, the raw body, the full URL it
+     * was sent to (query included).
+     */
+    record Request(Map<String, String> headers, byte[] body, String url) {
         Request {
             Map<String, String> ignoringCase = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             ignoringCase.putAll(headers);
@@ -247,7 +250,7 @@ public class ReferenceReceiver implements AutoCloseable {
     }
 
     Verification verify(Request request) {
-        return profile.scheme().verify(request.headers(), request.body(), secrets, clock, tolerance());
+        return profile.scheme().verify(request.url(), request.headers(), request.body(), secrets, clock, tolerance());
     }
 
     /** The provider's tolerance; for Stripe both directions, stricter than Stripe's own library. */
@@ -349,14 +352,14 @@ public class ReferenceReceiver implements AutoCloseable {
     final String expectedSignatureHeader(Request request) {
         String timestamp = timestampText(request);
         return profile.scheme().signWithTimestampText(secrets, request.header("webhook-id"),
-                timestamp == null ? "0" : timestamp, request.body()).get(profile.scheme().signatureHeader());
+                timestamp == null ? "0" : timestamp, request.body(), request.url()).get(profile.scheme().signatureHeader());
     }
 
     /** The request with one header replaced. */
     static Request withHeader(Request request, String name, String value) {
         Map<String, String> headers = new LinkedHashMap<>(request.headers());
         headers.put(name, value);
-        return new Request(headers, request.body());
+        return new Request(headers, request.body(), request.url());
     }
 
     static Verification verified() {
@@ -369,7 +372,8 @@ public class ReferenceReceiver implements AutoCloseable {
         try (exchange) {
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
-            write(exchange, respond(new Request(headers, read(exchange.getRequestBody()))));
+            write(exchange, respond(new Request(headers, read(exchange.getRequestBody()),
+                    "http://" + exchange.getRequestHeaders().getFirst("Host") + exchange.getRequestURI())));
         }
     }
 
