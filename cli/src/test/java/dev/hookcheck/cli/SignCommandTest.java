@@ -139,6 +139,16 @@ class SignCommandTest {
     }
 
     @Test
+    void aSchemeThatSignsTheUrlNeedsTheUrl() {
+        Cli.Result result = Cli.run("{}".getBytes(StandardCharsets.UTF_8), "sign", "--profile", "square", "--secret",
+                "Qm9v7AKG2vUu-bK8kCkRiJ", "--body", "-");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.errLines()).containsExactly("hookcheck: Square signs the request URL: pass --url URL, the URL"
+                + " the receiver is configured with");
+    }
+
+    @Test
     void differentUrlsForSigningAndForCurlAreAUsageError() {
         Cli.Result result = Cli.run("sign", "--profile", "vitable", "--secret", "s", "--body", "-", "--url",
                 "https://a.example/hooks", "--curl", "https://b.example/hooks");
@@ -153,7 +163,7 @@ class SignCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.errLines()).containsExactly("hookcheck: unknown profile 'paypal'; valid profiles: standard,"
-                + " vitable, dfns, preo, stripe, github");
+                + " vitable, dfns, preo, stripe, github, square");
     }
 
     @Test

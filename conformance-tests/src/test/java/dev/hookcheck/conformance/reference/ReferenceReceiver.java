@@ -277,7 +277,7 @@ public class ReferenceReceiver implements AutoCloseable {
     String idempotencyKey(Request request, JsonNode body) {
         return switch (profile.name()) {
             case "standard" -> request.header("webhook-id");
-            case "vitable" -> body.path("event_id").asString();
+            case "vitable", "square" -> body.path("event_id").asString();
             case "dfns" -> firstAttemptId(body);
             case "github" -> request.header("X-GitHub-Delivery");
             default -> body.path("id").asString();
@@ -295,7 +295,7 @@ public class ReferenceReceiver implements AutoCloseable {
 
     String eventType(Request request, JsonNode body) {
         return switch (profile.name()) {
-            case "standard", "stripe" -> body.path("type").asString();
+            case "standard", "stripe", "square" -> body.path("type").asString();
             case "vitable" -> body.path("event_name").asString();
             case "dfns" -> body.path("kind").asString();
             case "preo" -> body.path("event").asString();
