@@ -37,7 +37,7 @@ REASONS = [
     "future_timestamp",
 ]
 
-PROFILES = ["standard", "vitable", "dfns", "preo", "stripe", "github"]
+PROFILES = ["standard", "vitable", "dfns", "preo", "stripe", "github", "square"]
 
 TOLERANCE = {
     "standard": {"seconds": 300, "direction": "both", "edge": "inclusive"},
@@ -46,6 +46,7 @@ TOLERANCE = {
     "preo": {"seconds": 300, "direction": "both", "edge": "inclusive"},
     "stripe": {"seconds": 300, "direction": "past", "edge": "inclusive"},
     "github": {"seconds": 0, "direction": "none", "edge": "inclusive"},
+    "square": {"seconds": 0, "direction": "none", "edge": "inclusive"},
 }
 
 # Signature header name of each profile, exactly as sent.
@@ -56,6 +57,7 @@ SIG_HEADER = {
     "preo": "X-Preo-Signature",
     "stripe": "Stripe-Signature",
     "github": "X-Hub-Signature-256",
+    "square": "x-square-hmacsha256-signature",
 }
 
 DESCRIPTION = (
@@ -282,8 +284,9 @@ def whpk_of(ossl, whsk):
 # --------------------------------------------------------------------------------------------
 
 
-def sign(ossl, profile, secrets, msg_id, ts, body):
-    """Headers a sender produces. ts may be an int or (for malformed cases) the literal text."""
+def sign(ossl, profile, secrets, msg_id, ts, body, url=None):
+    """Headers a sender produces. ts may be an int or (for malformed cases) the literal text; url is the
+    request URL, for the profiles that sign it."""
     b = body.encode("utf-8")
     t = str(ts) if ts is not None else None
     if profile == "standard":
@@ -312,6 +315,9 @@ def sign(ossl, profile, secrets, msg_id, ts, body):
         return {"Stripe-Signature": ",".join(items)}
     if profile == "github":
         return {"X-Hub-Signature-256": "sha256=" + hmac_hex(secrets[0].encode("utf-8"), b, hashlib.sha256)}
+    if profile == "square":
+        mac = hmac.new(secrets[0].encode("utf-8"), url.encode("utf-8") + b, hashlib.sha256).digest()
+        return {"x-square-hmacsha256-signature": b64(mac)}
     raise ValueError(profile)
 
 
@@ -492,6 +498,19 @@ def _verify(ossl, case):
         check_tolerance(ts, case["now"], case["tolerance"])
         return
 
+    if profile == "square":
+        # 1. presence
+        if sig is None:
+            raise Reject("missing_header")
+        # 2. structure: a bare base64 digest
+        if sig.strip() == "":
+            raise Reject("malformed_header")
+        # 5. signature over the notification URL followed by the body
+        msg = case["url"].encode("utf-8") + body
+        if not any(same(b64(hmac.new(s.encode("utf-8"), msg, hashlib.sha256).digest()), sig) for s in secrets):
+            raise Reject("bad_signature")
+        return
+
     raise ValueError("unknown profile %r" % profile)
 
 
@@ -598,6 +617,16 @@ GH_BODY_NON_ASCII = compact({"ref": "refs/heads/main", "before": "6113728f27ae82
 GH_BODY_ODD = ('{\n  "action": "opened",\r\n\t"issue": {"title": "a\\/b \\u00e9 \u2028 c", "body": "line1\\r\\nline2"},\n'
                '  "repository": {"full_name": "octocat/Hello-World"}\n}\n')
 
+SQ_KEY = "Qm9v7AKG2vUu-bK8kCkRiJ"
+SQ_WRONG = "x3F9kQ2mZp7LwT4vB8nR1c"
+SQ_URL = "https://hooks.example.com/square?tenant=acme"
+SQ_BODY = compact({"merchant_id": "6SSW7HV8K2ST5", "type": "payment.created",
+                   "event_id": "13b867cf-db3d-4b1c-90b6-2f32a9d78124", "created_at": "2026-01-01T00:00:00.000Z",
+                   "data": {"type": "payment", "id": "KkAkhdMsgzn59SM8A89WgKwekxLZY",
+                            "object": {"payment": {"id": "KkAkhdMsgzn59SM8A89WgKwekxLZY",
+                                                   "amount_money": {"amount": 1000, "currency": "USD"},
+                                                   "status": "APPROVED", "location_id": "L88917AVBK2S5"}}}})
+
 
 # --------------------------------------------------------------------------------------------
 # Cases
@@ -628,10 +657,10 @@ def build_cases(ossl):
         raise RuntimeError("openssl derived a different public key for the reference v1a key")
 
     def add(profile, slug, description, *, secrets, body, now=T, ts=None, msg_id=None, signing=None,
-            headers=None, reproducible=None, expected="accept", omit_timestamp=False):
+            headers=None, reproducible=None, expected="accept", omit_timestamp=False, url=None):
         signing = signing or secrets
         if headers is None:
-            headers = sign(ossl, profile, signing, msg_id, ts, body)
+            headers = sign(ossl, profile, signing, msg_id, ts, body, url)
             reproducible = True if reproducible is None else reproducible
         if reproducible is None:
             raise ValueError("reproducible must be given for hand-made headers: " + slug)
@@ -643,6 +672,8 @@ def build_cases(ossl):
             c["id"] = msg_id
         if isinstance(ts, int) and not omit_timestamp:
             c["timestamp"] = ts
+        if url is not None:
+            c["url"] = url
         c["now"] = now
         c["tolerance"] = dict(TOLERANCE[profile])
         c["body"] = body
@@ -1029,6 +1060,27 @@ def build_cases(ossl):
     add(P, "uppercase-hex", "Correct digest written in uppercase hex; only lowercase matches.", secrets=A, body=B,
         headers=replace(good, SIG, "sha256=" + hexsig.upper()), reproducible=False, expected="bad_signature")
 
+    # ---- square --------------------------------------------------------------------------------
+    P, A, B, U = "square", [SQ_KEY], SQ_BODY, SQ_URL
+    SIG = "x-square-hmacsha256-signature"
+    good = sign(ossl, P, A, None, None, B, U)
+    add(P, "valid", "Valid signature of a payment.created notification over the notification URL and the body.",
+        secrets=A, body=B, url=U)
+    add(P, "second-secret-matches", "Two signature keys (rotation); the signature matches only the second one.",
+        secrets=[SQ_WRONG, SQ_KEY], signing=A, body=B, url=U)
+    add(P, "missing-signature-header", "No x-square-hmacsha256-signature header.", secrets=A, body=B, url=U,
+        headers={}, reproducible=False, expected="missing_header")
+    add(P, "empty-signature-header", "x-square-hmacsha256-signature present but empty.", secrets=A, body=B, url=U,
+        headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "wrong-secret", "Signed with another subscription's signature key.", secrets=A, signing=[SQ_WRONG],
+        body=B, url=U, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.", secrets=A, url=U,
+        body=change_one_byte(B, "\"amount\":1000", "\"amount\":9000"), headers=good, reproducible=False,
+        expected="bad_signature")
+    add(P, "other-url", "Signed for the subscribed URL, verified against the URL without its query string: the"
+        " signature covers the exact URL.", secrets=A, body=B, url=U.split("?")[0], headers=good, reproducible=False,
+        expected="bad_signature")
+
     # Present the cases grouped by profile, in the order of PROFILES, keeping insertion order within one.
     cases.sort(key=lambda c: PROFILES.index(c["profile"]))
     return cases
@@ -1043,8 +1095,8 @@ def build_document(ossl):
 # Check
 # --------------------------------------------------------------------------------------------
 
-CASE_KEYS = ["name", "profile", "description", "secrets", "signingSecrets", "id", "timestamp", "now", "tolerance",
-             "body", "headers", "reproducible", "expected"]
+CASE_KEYS = ["name", "profile", "description", "secrets", "signingSecrets", "id", "timestamp", "url", "now",
+             "tolerance", "body", "headers", "reproducible", "expected"]
 REQUIRED = ["name", "profile", "description", "secrets", "now", "tolerance", "body", "headers", "reproducible",
             "expected"]
 
@@ -1082,11 +1134,11 @@ def check_case(ossl, case, seen):
         if needs_ts and "timestamp" not in case:
             errors.append("reproducible but no timestamp")
         else:
-            got = sign(ossl, profile, signing, case.get("id"), case.get("timestamp"), case["body"])
+            got = sign(ossl, profile, signing, case.get("id"), case.get("timestamp"), case["body"], case.get("url"))
             if got != case["headers"]:
                 errors.append("re-signing gives %r, file has %r" % (got, case["headers"]))
     elif not needs_ts or "timestamp" in case:
-        got = sign(ossl, profile, signing, case.get("id"), case.get("timestamp"), case["body"])
+        got = sign(ossl, profile, signing, case.get("id"), case.get("timestamp"), case["body"], case.get("url"))
         if got == case["headers"]:
             errors.append("marked reproducible=false but re-signing reproduces the headers")
 

@@ -167,14 +167,15 @@ final class SendCommand implements Callable<Integer> {
         Payload payload = chosen.payloads().build(event, attempt);
         byte[] bytes = custom != null ? custom : payload.body();
         Map<String, String> headers = new LinkedHashMap<>(payload.headers());
-        headers.putAll(chosen.scheme().sign(keys, payload.signingId(), payload.timestamp(), bytes));
+        URI url = URI.create(chosen.scheme().deliveryUrl(target.toString(), bytes));
+        headers.putAll(chosen.scheme().sign(keys, payload.signingId(), payload.timestamp(), bytes, url.toString()));
         out.println(request(event, custom != null ? bytes.length + " bytes of --body" : payload.idempotencyKey(), attempt,
                 retried, number, total));
         if (verbose) {
             headers.forEach((name, value) -> out.println("  " + name + ": " + value));
             out.println("  " + new String(bytes, StandardCharsets.UTF_8));
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
         headers.forEach(request::header);
         long start = System.nanoTime();

@@ -57,6 +57,12 @@ final class SignCommand implements Callable<Integer> {
     @Option(names = "--curl", paramLabel = "URL", description = "Print a curl command that POSTs the signed body to URL.")
     String curl;
 
+    @Option(names = "--url", paramLabel = "URL",
+            description = "The URL the request is sent to, for schemes that sign it (Twilio, Square): required there,"
+                    + " unless --curl gives it. The output then starts with a POST <url> line: the URL to send to,"
+                    + " with what the scheme adds to it (Twilio's bodySHA256).")
+    String url;
+
     @Override
     public Integer call() {
         Profile chosen = ProfileOption.parse(profile);
@@ -67,18 +73,30 @@ final class SignCommand implements Callable<Integer> {
         byte[] bytes = readBody();
         String messageId = id != null ? id : chosen.ids().event().generate(new SecureRandom());
         String signedAt = timestamp != null ? timestamp : Long.toString(Clock.systemUTC().instant().getEpochSecond());
+        if (url != null && curl != null && !url.equals(curl)) {
+            throw new UsageError("--url and --curl name different URLs; give the URL once");
+        }
+        String requestUrl = url != null ? url : curl;
+        if (requestUrl == null && chosen.scheme().signsUrl()) {
+            throw new UsageError(chosen.displayName() + " signs the request URL: pass --url URL, the URL the receiver"
+                    + " is configured with");
+        }
+        String target = requestUrl == null ? null : chosen.scheme().deliveryUrl(requestUrl, bytes);
         Map<String, String> headers;
         try {
             headers = chosen.scheme().signWithTimestampText(secrets.stream().map(Secret::of).toList(), messageId,
-                    signedAt, bytes);
+                    signedAt, bytes, target);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             throw new UsageError("cannot sign for profile " + chosen.name() + ": " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (curl == null) {
+            if (url != null) {
+                out.println("POST " + target);
+            }
             headers.forEach((name, value) -> out.println(name + ": " + value));
         } else {
-            out.println(curlCommand(headers, bytes));
+            out.println(curlCommand(target, headers, bytes));
         }
         return 0;
     }
@@ -95,8 +113,8 @@ final class SignCommand implements Callable<Integer> {
         }
     }
 
-    private String curlCommand(Map<String, String> headers, byte[] bytes) {
-        StringBuilder command = new StringBuilder("curl -X POST ").append(Shell.quote(curl)).append(" \\\n")
+    private String curlCommand(String target, Map<String, String> headers, byte[] bytes) {
+        StringBuilder command = new StringBuilder("curl -X POST ").append(Shell.quote(target)).append(" \\\n")
                 .append("  -H ").append(Shell.quote("Content-Type: application/json")).append(" \\\n");
         headers.forEach((name, value) -> command.append("  -H ").append(Shell.quote(name + ": " + value))
                 .append(" \\\n"));

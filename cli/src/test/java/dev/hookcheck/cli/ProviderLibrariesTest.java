@@ -135,8 +135,9 @@ class ProviderLibrariesTest {
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
             byte[] body = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
-            received.add(new Seen(path.substring(1), "http://" + exchange.getRequestHeaders().getFirst("Host") + path,
-                    headers, body));
+            String query = exchange.getRequestURI().getRawQuery();
+            received.add(new Seen(path.substring(1), "http://" + exchange.getRequestHeaders().getFirst("Host") + path
+                    + (query == null ? "" : "?" + query), headers, body));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
@@ -165,7 +166,10 @@ class ProviderLibrariesTest {
         }
     }
 
-    /** What {@code hookcheck sign} prints, read back into headers. */
+    /**
+     * What {@code hookcheck sign} prints, read back into headers; for schemes that sign the URL, signed with
+     * {@code --url} and sent to the URL of its {@code POST} line.
+     */
     private List<Seen> signed(Map<String, String> secrets) {
         List<Seen> seen = new ArrayList<>();
         for (String profile : JUDGES.keySet()) {
@@ -173,13 +177,19 @@ class ProviderLibrariesTest {
             secrets.put(profile + "#sign", secret);
             byte[] body = ("{\"id\":\"evt_sign_1\",\"type\":\"invoice.paid\",\"data\":" + DATA + "}")
                     .getBytes(StandardCharsets.UTF_8);
-            Cli.Result result = Cli.run(body, "sign", "--profile", profile, "--secret", secret, "--body", "-");
+            boolean signsUrl = Profiles.get(profile).scheme().signsUrl();
+            Cli.Result result = signsUrl
+                    ? Cli.run(body, "sign", "--profile", profile, "--secret", secret, "--body", "-", "--url",
+                            "https://hooks.example.com/" + profile + "?tenant=acme")
+                    : Cli.run(body, "sign", "--profile", profile, "--secret", secret, "--body", "-");
             assertThat(result.exitCode()).as("%s", result).isZero();
+            String url = result.out().lines().filter(l -> l.startsWith("POST ")).map(l -> l.substring(5)).findFirst()
+                    .orElse(null);
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("x-hookcheck-source", "sign");
             result.out().lines().filter(l -> l.contains(": ")).forEach(l -> headers.put(l.substring(0, l.indexOf(": ")),
                     l.substring(l.indexOf(": ") + 2)));
-            seen.add(new Seen(profile, null, headers, body));
+            seen.add(new Seen(profile, url, headers, body));
         }
         return seen;
     }

@@ -60,6 +60,9 @@ class SignCommandTest {
         if (vector.has("timestamp")) {
             args.addAll(List.of("--timestamp", vector.get("timestamp").asString()));
         }
+        if (vector.has("url")) {
+            args.addAll(List.of("--url", vector.get("url").asString()));
+        }
 
         Cli.Result result = Cli.run(args.toArray(String[]::new));
 
@@ -122,12 +125,45 @@ class SignCommandTest {
     }
 
     @Test
+    void withAUrlTheOutputStartsWithThePostLineAndTheHeadersStayTheSame() {
+        byte[] body = "{\"event_id\":\"wevt_1\"}".getBytes(StandardCharsets.UTF_8);
+        String[] common = {"sign", "--profile", "vitable", "--secret", "vitable_secret", "--body", "-", "--timestamp",
+                "1767225600"};
+        Cli.Result plain = Cli.run(body, common);
+        Cli.Result withUrl = Cli.run(body, Stream.concat(Stream.of(common),
+                Stream.of("--url", "https://example.com/hooks?a=1")).toArray(String[]::new));
+
+        assertThat(withUrl.exitCode()).as("%s", withUrl).isZero();
+        assertThat(withUrl.out().lines().findFirst()).contains("POST https://example.com/hooks?a=1");
+        assertThat(headers(withUrl.out())).isEqualTo(headers(plain.out()));
+    }
+
+    @Test
+    void aSchemeThatSignsTheUrlNeedsTheUrl() {
+        Cli.Result result = Cli.run("{}".getBytes(StandardCharsets.UTF_8), "sign", "--profile", "square", "--secret",
+                "Qm9v7AKG2vUu-bK8kCkRiJ", "--body", "-");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.errLines()).containsExactly("hookcheck: Square signs the request URL: pass --url URL, the URL"
+                + " the receiver is configured with");
+    }
+
+    @Test
+    void differentUrlsForSigningAndForCurlAreAUsageError() {
+        Cli.Result result = Cli.run("sign", "--profile", "vitable", "--secret", "s", "--body", "-", "--url",
+                "https://a.example/hooks", "--curl", "https://b.example/hooks");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.errLines()).containsExactly("hookcheck: --url and --curl name different URLs; give the URL once");
+    }
+
+    @Test
     void anUnknownProfileIsAUsageErrorThatListsTheValidOnes() {
         Cli.Result result = Cli.run("sign", "--profile", "paypal", "--secret", "s", "--body", "-");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.errLines()).containsExactly("hookcheck: unknown profile 'paypal'; valid profiles: standard,"
-                + " vitable, dfns, preo, stripe, github");
+                + " vitable, dfns, preo, stripe, github, square");
     }
 
     @Test
@@ -151,7 +187,7 @@ class SignCommandTest {
 
     private static Map<String, String> headers(String out) {
         Map<String, String> headers = new LinkedHashMap<>();
-        out.lines().forEach(line -> {
+        out.lines().filter(line -> !line.startsWith("POST ")).forEach(line -> {
             int colon = line.indexOf(": ");
             headers.put(line.substring(0, colon), line.substring(colon + 2));
         });

@@ -14,8 +14,11 @@ import java.util.function.UnaryOperator;
  * @param key the idempotency key a receiver deduplicates on (what the probe is asked about)
  * @param signingId the id the scheme signs, where it signs one
  * @param timestamp the signed timestamp as sent, where it travels outside the body
+ * @param url where it is sent: the receiver's URL, with what the scheme adds to it (Twilio's
+ *     {@code bodySHA256}); null for the receiver's URL as it is
  */
-public record Delivery(byte[] body, Map<String, String> headers, String key, String signingId, String timestamp) {
+public record Delivery(byte[] body, Map<String, String> headers, String key, String signingId, String timestamp,
+        String url) {
 
     public Delivery {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
@@ -48,24 +51,24 @@ public record Delivery(byte[] body, Map<String, String> headers, String key, Str
         if (!replaced) {
             copy.put(name, value);
         }
-        return new Delivery(body, copy, key, signingId, timestamp);
+        return new Delivery(body, copy, key, signingId, timestamp, url);
     }
 
     public Delivery withoutHeader(String name) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.keySet().removeIf(k -> k.equalsIgnoreCase(name));
-        return new Delivery(body, copy, key, signingId, timestamp);
+        return new Delivery(body, copy, key, signingId, timestamp, url);
     }
 
     /** Every header name rewritten, for example to lower case. */
     public Delivery withHeaderNames(UnaryOperator<String> rename) {
         Map<String, String> copy = new LinkedHashMap<>();
         headers.forEach((name, value) -> copy.put(rename.apply(name), value));
-        return new Delivery(body, copy, key, signingId, timestamp);
+        return new Delivery(body, copy, key, signingId, timestamp, url);
     }
 
     /** Same headers over other bytes, without signing again: a body changed in transit. */
     public Delivery withRawBody(byte[] newBody) {
-        return new Delivery(newBody, headers, key, signingId, timestamp);
+        return new Delivery(newBody, headers, key, signingId, timestamp, url);
     }
 }

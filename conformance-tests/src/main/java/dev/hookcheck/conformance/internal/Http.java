@@ -73,7 +73,8 @@ public final class Http {
     }
 
     private CompletableFuture<Exchange> sendAsync(Delivery delivery, Duration timeout) {
-        return sendAsync("POST", url, delivery.headers(), delivery.body(), timeout);
+        URI target = delivery.url() == null ? url : URI.create(delivery.url());
+        return sendAsync("POST", target, delivery.headers(), delivery.body(), timeout);
     }
 
     /**

@@ -208,8 +208,9 @@ public final class Session {
 
     private Delivery sign(byte[] body, Map<String, String> headers, String key, String signingId, String timestamp,
             List<Secret> secrets) {
-        Delivery signed = new Delivery(body, headers, key, signingId, timestamp);
-        for (Map.Entry<String, String> h : scheme().signWithTimestampText(secrets, signingId, timestamp, body)
+        String url = scheme().deliveryUrl(receiver.url().toString(), body);
+        Delivery signed = new Delivery(body, headers, key, signingId, timestamp, url);
+        for (Map.Entry<String, String> h : scheme().signWithTimestampText(secrets, signingId, timestamp, body, url)
                 .entrySet()) {
             signed = signed.withHeader(h.getKey(), h.getValue());
         }

@@ -48,7 +48,8 @@ final class FlawedReceivers {
         @Override
         Verification verify(Request request) {
             Secret textAsKey = Secret.of("whsec_" + Base64.getEncoder().encodeToString(secrets.get(0).utf8()));
-            return profile.scheme().verify(request.headers(), request.body(), List.of(textAsKey), clock, tolerance());
+            return profile.scheme().verify(request.url(), request.headers(), request.body(), List.of(textAsKey), clock,
+                    tolerance());
         }
     }
 
@@ -283,14 +284,14 @@ final class FlawedReceivers {
         @Override
         Verification verify(Request request) {
             Map<String, String> exact = new HashMap<>();
-            for (String name : profile.scheme().sign(secrets, "id", 0, new byte[0]).keySet()) {
+            for (String name : profile.scheme().sign(secrets, "id", 0, new byte[0], request.url()).keySet()) {
                 request.headers().forEach((sent, value) -> {
                     if (sent.equals(name)) {
                         exact.put(name, value);
                     }
                 });
             }
-            return profile.scheme().verify(exact, request.body(), secrets, clock, tolerance());
+            return profile.scheme().verify(request.url(), exact, request.body(), secrets, clock, tolerance());
         }
     }
 
@@ -304,7 +305,7 @@ final class FlawedReceivers {
             if (parsed == null) {
                 return new Verification.Rejected(Reason.BAD_SIGNATURE, "the body is not JSON");
             }
-            return super.verify(new Request(request.headers(), JSON.writeValueAsBytes(parsed)));
+            return super.verify(new Request(request.headers(), JSON.writeValueAsBytes(parsed), request.url()));
         }
     }
 
@@ -315,7 +316,7 @@ final class FlawedReceivers {
         @Override
         Verification verify(Request request) {
             byte[] seen = new String(request.body(), StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.UTF_8);
-            return super.verify(new Request(request.headers(), seen));
+            return super.verify(new Request(request.headers(), seen, request.url()));
         }
     }
 

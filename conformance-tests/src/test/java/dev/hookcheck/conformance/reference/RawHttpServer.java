@@ -68,7 +68,9 @@ final class RawHttpServer implements AutoCloseable {
             int length = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Content-Length"))
                     .map(e -> Integer.parseInt(e.getValue())).findFirst().orElse(0);
             Reply reply = path.startsWith(PROBE) ? probe.apply(path.substring(PROBE.length()))
-                    : handler.apply(new Request(headers, in.readNBytes(length)));
+                    : handler.apply(new Request(headers, in.readNBytes(length), "http://" + headers.entrySet().stream()
+                            .filter(e -> e.getKey().equalsIgnoreCase("Host")).map(Map.Entry::getValue).findFirst()
+                            .orElse("127.0.0.1") + path));
             byte[] body = reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
             StringBuilder head = new StringBuilder("HTTP/1.1 " + reply.status() + " \r\n");
             reply.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));

@@ -57,8 +57,11 @@ public class ReferenceReceiver implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    /** A request as the pipeline sees it: method, raw query (empty for none), headers looked up ignoring case, the raw body. */
-    record Request(String method, String query, Map<String, String> headers, byte[] body) {
+    /**
+     * A request as the pipeline sees it: method, raw query (empty for none), headers looked up ignoring case,
+     * the raw body, the full URL it was sent to (query included).
+     */
+    record Request(String method, String query, Map<String, String> headers, byte[] body, String url) {
         Request {
             Map<String, String> ignoringCase = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             ignoringCase.putAll(headers);
@@ -66,8 +69,8 @@ public class ReferenceReceiver implements AutoCloseable {
             query = query == null ? "" : query;
         }
 
-        Request(Map<String, String> headers, byte[] body) {
-            this("POST", "", headers, body);
+        Request(Map<String, String> headers, byte[] body, String url) {
+            this("POST", "", headers, body, url);
         }
 
         String header(String name) {
@@ -265,7 +268,7 @@ public class ReferenceReceiver implements AutoCloseable {
     }
 
     Verification verify(Request request) {
-        return profile.scheme().verify(request.headers(), request.body(), secrets, clock, tolerance());
+        return profile.scheme().verify(request.url(), request.headers(), request.body(), secrets, clock, tolerance());
     }
 
     /** The provider's tolerance; for Stripe both directions, stricter than Stripe's own library. */
@@ -292,7 +295,7 @@ public class ReferenceReceiver implements AutoCloseable {
     String idempotencyKey(Request request, JsonNode body) {
         return switch (profile.name()) {
             case "standard" -> request.header("webhook-id");
-            case "vitable" -> body.path("event_id").asString();
+            case "vitable", "square" -> body.path("event_id").asString();
             case "dfns" -> firstAttemptId(body);
             case "github" -> request.header("X-GitHub-Delivery");
             default -> body.path("id").asString();
@@ -310,7 +313,7 @@ public class ReferenceReceiver implements AutoCloseable {
 
     String eventType(Request request, JsonNode body) {
         return switch (profile.name()) {
-            case "standard", "stripe" -> body.path("type").asString();
+            case "standard", "stripe", "square" -> body.path("type").asString();
             case "vitable" -> body.path("event_name").asString();
             case "dfns" -> body.path("kind").asString();
             case "preo" -> body.path("event").asString();
@@ -367,14 +370,14 @@ public class ReferenceReceiver implements AutoCloseable {
     final String expectedSignatureHeader(Request request) {
         String timestamp = timestampText(request);
         return profile.scheme().signWithTimestampText(secrets, request.header("webhook-id"),
-                timestamp == null ? "0" : timestamp, request.body()).get(profile.scheme().signatureHeader());
+                timestamp == null ? "0" : timestamp, request.body(), request.url()).get(profile.scheme().signatureHeader());
     }
 
     /** The request with one header replaced. */
     static Request withHeader(Request request, String name, String value) {
         Map<String, String> headers = new LinkedHashMap<>(request.headers());
         headers.put(name, value);
-        return new Request(request.method(), request.query(), headers, request.body());
+        return new Request(request.method(), request.query(), headers, request.body(), request.url());
     }
 
     static Verification verified() {
@@ -388,7 +391,8 @@ public class ReferenceReceiver implements AutoCloseable {
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
             write(exchange, respond(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawQuery(),
-                    headers, read(exchange.getRequestBody()))));
+                    headers, read(exchange.getRequestBody()),
+                    "http://" + exchange.getRequestHeaders().getFirst("Host") + exchange.getRequestURI())));
         }
     }
 

@@ -210,6 +210,18 @@ public record Profile(
     }
 
     /**
+     * The same for a delivery to {@code url} (the endpoint's URL): signed for the URL the scheme sends to
+     * ({@link SignatureScheme#deliveryUrl}), which the result carries.
+     */
+    public SignedWebhook sign(Event event, Attempt attempt, List<Secret> secrets, String url) {
+        Payload payload = payloads.build(event, attempt);
+        String target = scheme.deliveryUrl(url, payload.body());
+        Map<String, String> headers = new LinkedHashMap<>(payload.headers());
+        headers.putAll(scheme.sign(secrets, payload.signingId(), payload.timestamp(), payload.body(), target));
+        return new SignedWebhook(payload.body(), headers, payload.idempotencyKey(), target);
+    }
+
+    /**
      * A new event of this type with realistic data, as the provider would create it: a fresh event
      * id, a fresh resource id of the type's resource, created at {@code at}.
      */

@@ -60,16 +60,38 @@ final class DeclarativeScheme implements SignatureScheme {
     }
 
     @Override
+    public boolean signsUrl() {
+        return template.signsUrl();
+    }
+
+    @Override
     public Map<String, String> sign(List<Secret> secrets, String id, long timestamp, byte[] body) {
         return signWithTimestampText(secrets, id, Long.toString(timestamp), body);
     }
 
     @Override
+    public Map<String, String> sign(List<Secret> secrets, String id, long timestamp, byte[] body, String url) {
+        return signWithTimestampText(secrets, id, Long.toString(timestamp), body, url);
+    }
+
+    @Override
     public Map<String, String> signWithTimestampText(List<Secret> secrets, String id, String ts, byte[] body) {
+        if (signsUrl()) {
+            throw new IllegalStateException(name() + " signs the request URL: sign for the URL the request goes to");
+        }
+        return signWithTimestampText(secrets, id, ts, body, "");
+    }
+
+    @Override
+    public Map<String, String> signWithTimestampText(List<Secret> secrets, String id, String ts, byte[] body,
+            String url) {
         if (secrets.isEmpty()) {
             throw new IllegalArgumentException("sign needs at least one secret");
         }
-        byte[][] content = template.render(id == null ? "" : id, ts, body);
+        if (signsUrl() && (url == null || url.isEmpty())) {
+            throw new IllegalArgumentException(name() + " signs the request URL, and none was given");
+        }
+        byte[][] content = template.render(id == null ? "" : id, ts, body, url == null ? "" : url);
         List<Secret> used = spec.multipleSignatures() ? secrets : secrets.subList(0, 1);
         String[] signatures = used.stream().map(s -> compute(Keys.derive(s, spec.key()), content)).toArray(String[]::new);
 
@@ -97,6 +119,16 @@ final class DeclarativeScheme implements SignatureScheme {
     @Override
     public Verification verify(Map<String, String> headers, byte[] body, List<Secret> secrets, Clock clock,
             Tolerance tolerance) {
+        if (signsUrl()) {
+            return new Rejected(Reason.BAD_SIGNATURE, name() + " signs the request URL: verify with the URL it was"
+                    + " sent to");
+        }
+        return verify("", headers, body, secrets, clock, tolerance);
+    }
+
+    @Override
+    public Verification verify(String url, Map<String, String> headers, byte[] body, List<Secret> secrets,
+            Clock clock, Tolerance tolerance) {
         String header = Headers.get(headers, signatureHeader());
         if (header == null) {
             return new Rejected(Reason.MISSING_HEADER, signatureHeader() + " header is missing");
@@ -133,7 +165,8 @@ final class DeclarativeScheme implements SignatureScheme {
                 return new Rejected(Reason.MALFORMED_TIMESTAMP, "timestamp is not unix seconds in digits");
             }
         }
-        int matched = match(parsed.signatures(), template.render(id, ts == null ? "" : ts, body), secrets);
+        int matched = match(parsed.signatures(), template.render(id, ts == null ? "" : ts, body, url == null ? "" : url),
+                secrets);
         if (matched < 0) {
             return new Rejected(Reason.BAD_SIGNATURE, "no signature in " + signatureHeader() + " matches the "
                     + (secrets.size() == 1 ? "secret" : secrets.size() + " secrets"));

@@ -188,7 +188,7 @@ public record SchemeSpec(
         if (!placeholders.contains("body")) {
             problems.add("signedContent must contain {body}");
         }
-        placeholders.stream().filter(p -> !List.of("id", "timestamp", "body").contains(p))
+        placeholders.stream().filter(p -> !List.of("id", "timestamp", "body", "url").contains(p))
                 .forEach(p -> problems.add("signedContent has an unknown placeholder {" + p + "}"));
         if (placeholders.contains("timestamp") && timestamp.from() == Source.From.NONE) {
             problems.add("signedContent uses {timestamp} but timestamp.from is none");

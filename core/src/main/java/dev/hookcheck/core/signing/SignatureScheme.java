@@ -48,6 +48,38 @@ public interface SignatureScheme {
     }
 
     /**
+     * Whether the signature covers the request URL (Twilio, Square). Such a scheme signs and verifies
+     * only through the methods that take the URL; the others refuse ({@link IllegalStateException}
+     * when signing, a rejection when verifying), since a signature without its URL cannot be right.
+     */
+    default boolean signsUrl() {
+        return false;
+    }
+
+    /**
+     * The URL to send this body to, given the receiver's URL: the same, except for schemes that add
+     * something of their own to its query (Twilio's {@code bodySHA256} for a JSON body). Sign and
+     * verify with what this returns.
+     */
+    default String deliveryUrl(String url, byte[] body) {
+        return url;
+    }
+
+    /**
+     * {@link #sign(List, String, long, byte[])} for a request sent to {@code url} (as
+     * {@link #deliveryUrl} gave it); schemes that do not sign the URL ignore it.
+     */
+    default Map<String, String> sign(List<Secret> secrets, String id, long timestamp, byte[] body, String url) {
+        return sign(secrets, id, timestamp, body);
+    }
+
+    /** {@link #signWithTimestampText(List, String, String, byte[])} for a request sent to {@code url}. */
+    default Map<String, String> signWithTimestampText(List<Secret> secrets, String id, String timestamp, byte[] body,
+            String url) {
+        return signWithTimestampText(secrets, id, timestamp, body);
+    }
+
+    /**
      * Signs with the timestamp written exactly as given, even when it is not unix seconds in digits
      * (an ISO date, a decimal, milliseconds). Conformance checks use it to send a malformed timestamp
      * that still carries a valid signature, so that what is tested is the receiver's parsing, not its
@@ -87,5 +119,14 @@ public interface SignatureScheme {
 
     default Verification verify(Map<String, String> headers, byte[] body, List<Secret> secrets, Clock clock) {
         return verify(headers, body, secrets, clock, defaultTolerance());
+    }
+
+    /**
+     * Verifies a webhook received at {@code url}: the full URL the request was sent to, query included,
+     * as the sender addressed it. Schemes that do not sign the URL ignore it.
+     */
+    default Verification verify(String url, Map<String, String> headers, byte[] body, List<Secret> secrets,
+            Clock clock, Tolerance tolerance) {
+        return verify(headers, body, secrets, clock, tolerance);
     }
 }

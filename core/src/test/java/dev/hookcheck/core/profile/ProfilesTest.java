@@ -23,14 +23,14 @@ class ProfilesTest {
 
     @Test
     void theSixProfilesAreBuiltInWithStandardAsTheDefault() {
-        assertThat(Profiles.names()).containsExactly("standard", "vitable", "dfns", "preo", "stripe", "github");
+        assertThat(Profiles.names()).containsExactly("standard", "vitable", "dfns", "preo", "stripe", "github", "square");
         assertThat(Profiles.defaultProfile().name()).isEqualTo("standard");
     }
 
     @Test
     void anUnknownProfileNameListsTheKnownOnes() {
         assertThatThrownBy(() -> Profiles.get("paypal"))
-                .hasMessage("unknown profile 'paypal'; known profiles: standard, vitable, dfns, preo, stripe, github");
+                .hasMessage("unknown profile 'paypal'; known profiles: standard, vitable, dfns, preo, stripe, github, square");
     }
 
     @Test
@@ -181,10 +181,11 @@ class ProfilesTest {
             Event event = new Event(profile.ids().event().generate(new Random(1)), profile.name(), "org",
                     type.name(), type.resourceType(), "r1", CREATED, "{\"k\":\"v\"}");
             Secret secret = Secret.of(profile.name().equals("standard") ? "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" : "secret");
-            SignedWebhook webhook = profile.sign(event, Attempt.first("d", "e", event.id(), SENT), List.of(secret));
+            SignedWebhook webhook = profile.sign(event, Attempt.first("d", "e", event.id(), SENT), List.of(secret),
+                    "https://example.com/webhooks");
 
-            var result = profile.scheme().verify(webhook.headers(), webhook.body(), List.of(secret),
-                    Clock.fixed(SENT, ZoneOffset.UTC));
+            var result = profile.scheme().verify(webhook.url(), webhook.headers(), webhook.body(), List.of(secret),
+                    Clock.fixed(SENT, ZoneOffset.UTC), profile.tolerance());
 
             assertThat(result.isVerified()).as(profile.name() + ": " + result).isTrue();
         }

@@ -39,7 +39,8 @@ class SecretFormatTest {
                     "It's a Secret to Everybody", "vitable_whsec_4c1d", "whs-Fij3kM", "whsk_" + "A".repeat(43))) {
                 Secret secret = Secret.of(text);
                 if (profile.secretFormat().accepts(secret)) {
-                    assertThat(profile.scheme().sign(secret, "id", 1, new byte[] {'{', '}'})).as("%s %s", profile, text)
+                    assertThat(profile.scheme().sign(List.of(secret), "id", 1, new byte[] {'{', '}'},
+                            "https://example.com/webhooks")).as("%s %s", profile, text)
                             .isNotEmpty();
                 }
             }

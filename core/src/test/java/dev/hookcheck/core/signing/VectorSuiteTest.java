@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 class VectorSuiteTest {
 
     record Case(String name, String profile, List<Secret> secrets, List<Secret> signingSecrets, String id,
-            long timestamp, long now, Tolerance tolerance, byte[] body, Map<String, String> headers,
+            String url, long timestamp, long now, Tolerance tolerance, byte[] body, Map<String, String> headers,
             boolean reproducible, Optional<Reason> refusal) {
         @Override
         public String toString() {
@@ -57,6 +57,7 @@ class VectorSuiteTest {
             out.add(new Case(c.get("name").stringValue(), c.get("profile").stringValue(), secrets,
                     c.has("signingSecrets") ? secrets(c.get("signingSecrets")) : secrets,
                     c.has("id") ? c.get("id").stringValue() : null,
+                    c.has("url") ? c.get("url").stringValue() : null,
                     c.path("timestamp").asLong(0), c.get("now").longValue(), tolerance,
                     c.get("body").stringValue().getBytes(StandardCharsets.UTF_8), headers,
                     c.path("reproducible").asBoolean(false),
@@ -96,7 +97,7 @@ class VectorSuiteTest {
     }
 
     private static void assertVerdict(Case c, SignatureScheme scheme) {
-        Verification result = scheme.verify(c.headers(), c.body(), c.secrets(),
+        Verification result = scheme.verify(c.url(), c.headers(), c.body(), c.secrets(),
                 Clock.fixed(Instant.ofEpochSecond(c.now()), ZoneOffset.UTC), c.tolerance());
         if (c.refusal().isEmpty()) {
             assertThat(result.isVerified()).as("%s: %s", c.name(), result).isTrue();
@@ -105,7 +106,7 @@ class VectorSuiteTest {
             assertThat(((Verification.Rejected) result).reason()).as("%s: %s", c.name(), result).isEqualTo(c.refusal().get());
         }
         if (c.reproducible()) {
-            assertThat(scheme.sign(c.signingSecrets(), c.id(), c.timestamp(), c.body()))
+            assertThat(scheme.sign(c.signingSecrets(), c.id(), c.timestamp(), c.body(), c.url()))
                     .as("%s: sign reproduces the headers", c.name()).isEqualTo(c.headers());
         }
     }

@@ -283,8 +283,9 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         String eventId = profile.ids().event().generate(random);
         Event event = new Event(eventId, profile.name(), endpoint.organizationId(), type.name(), type.resourceType(),
                 profile.ids().resource(type.resourceType()).generate(random), now, "{\"ping\":true}");
-        SignedWebhook webhook = profile.sign(event, Attempt.first("ping", endpoint.id(), eventId, now), endpoint.secrets());
-        return http.postAsync(endpoint.url(), webhook.headers(), webhook.body(), timeoutOf(endpoint, profile))
+        SignedWebhook webhook = profile.sign(event, Attempt.first("ping", endpoint.id(), eventId, now), endpoint.secrets(),
+                endpoint.url());
+        return http.postAsync(webhook.target(endpoint.url()), webhook.headers(), webhook.body(), timeoutOf(endpoint, profile))
                 .thenApply(response -> new PingResult(response.status(), response.error()));
     }
 
@@ -581,7 +582,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
                 attempt.number(), attempt.attemptId(), attempt.previousAttemptId(), attempt.firstAttemptId(),
                 now.plus(plan.timestampShift()));
         SignedWebhook webhook = plan.mutation().apply(profile.sign(event, signedAs,
-                plan.signingSecrets() != null ? plan.signingSecrets() : endpoint.secrets()));
+                plan.signingSecrets() != null ? plan.signingSecrets() : endpoint.secrets(), endpoint.url()));
         String attemptId = profile.rules().attemptsAreEvents() ? attempt.attemptId() : deliveryId + "." + number;
         String retryOf = previous.isEmpty() ? null : previous.get(previous.size() - 1).id();
         String label = label(deliveryId, event, number, plan, 1);
@@ -643,21 +644,22 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
     private HttpSender.Response send(Endpoint endpoint, Profile profile, SignedWebhook webhook, AttemptPlan plan,
             String attemptId, String deliveryId, Event event, int number, Instant now, String retryOf) {
         Duration timeout = timeoutOf(endpoint, profile);
+        String url = webhook.target(endpoint.url());
         if (plan.copies() == 1) {
-            return http.post(endpoint.url(), webhook.headers(), webhook.body(), timeout);
+            return http.post(url, webhook.headers(), webhook.body(), timeout);
         }
         // the first copy decides the delivery; the others are recorded as what they are: duplicates
         List<Future<HttpSender.Response>> extra = new ArrayList<>();
         HttpSender.Response first;
         if (plan.concurrentCopies()) {
             for (int c = 2; c <= plan.copies(); c++) {
-                extra.add(http.postAsync(endpoint.url(), webhook.headers(), webhook.body(), timeout));
+                extra.add(http.postAsync(url, webhook.headers(), webhook.body(), timeout));
             }
-            first = http.post(endpoint.url(), webhook.headers(), webhook.body(), timeout);
+            first = http.post(url, webhook.headers(), webhook.body(), timeout);
         } else {
-            first = http.post(endpoint.url(), webhook.headers(), webhook.body(), timeout);
+            first = http.post(url, webhook.headers(), webhook.body(), timeout);
             for (int c = 2; c <= plan.copies(); c++) {
-                extra.add(CompletableFuture.completedFuture(http.post(endpoint.url(), webhook.headers(), webhook.body(), timeout)));
+                extra.add(CompletableFuture.completedFuture(http.post(url, webhook.headers(), webhook.body(), timeout)));
             }
         }
         for (int c = 0; c < extra.size(); c++) {
@@ -732,7 +734,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
             Instant sentAt, String retryOf, SignedWebhook webhook, HttpSender.Response response, boolean succeeded,
             Instant next, String label) {
         return new AttemptRecord(id, deliveryId, endpoint.id(), event.id(), event.organizationId(), profile.name(), number,
-                sentAt, retryOf, HttpSender.asSent(endpoint.url(), webhook.headers(), webhook.body().length),
+                sentAt, retryOf, HttpSender.asSent(webhook.target(endpoint.url()), webhook.headers(), webhook.body().length),
                 webhook.bodyText(), response.status(), response.headers(),
                 response.body(), response.latencyMillis(), response.error(), succeeded, next, label);
     }

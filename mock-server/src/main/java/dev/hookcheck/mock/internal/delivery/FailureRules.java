@@ -233,12 +233,12 @@ public final class FailureRules implements FailureInjection {
         String body = webhook.bodyText();
         String changed = body.startsWith("{")
                 ? "{" + TAMPERED_FIELD + (body.matches("\\{\\s*}") ? "" : ",") + body.substring(1) : body + " ";
-        return new SignedWebhook(changed.getBytes(StandardCharsets.UTF_8), webhook.headers(), webhook.idempotencyKey());
+        return webhook.with(changed.getBytes(StandardCharsets.UTF_8), webhook.headers());
     }
 
     private static SignedWebhook without(SignedWebhook webhook, String header) {
         Map<String, String> headers = new LinkedHashMap<>(webhook.headers());
         headers.keySet().removeIf(name -> name.equalsIgnoreCase(header));
-        return new SignedWebhook(webhook.body(), headers, webhook.idempotencyKey());
+        return webhook.with(webhook.body(), headers);
     }
 }

@@ -20,7 +20,7 @@ public final class Secrets {
     public static java.util.Optional<String> problem(dev.hookcheck.core.profile.Profile profile, Secret secret) {
         try {
             profile.scheme().sign(java.util.List.of(secret), "msg_check", 0,
-                    "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "https://example.com/webhooks");
             return java.util.Optional.empty();
         } catch (IllegalArgumentException e) {
             return java.util.Optional.of(e.getMessage()); // a scheme's messages never contain the secret

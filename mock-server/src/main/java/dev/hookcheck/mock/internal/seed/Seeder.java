@@ -184,7 +184,7 @@ public final class Seeder {
             SignedWebhook last;
             while (true) {
                 boolean ok = attempt.number() > failuresBeforeSuccess;
-                last = profile.sign(event, attempt, endpoint.secrets());
+                last = profile.sign(event, attempt, endpoint.secrets(), endpoint.url());
                 lastStatus = ok ? (profile.successRule() == SuccessRule.EXACTLY_200 ? Integer.valueOf(200) : List.of(200, 200, 202, 204).get(random.nextInt(4)))
                         : random.nextInt(5) == 0 ? null : List.of(500, 502, 503, 429).get(random.nextInt(4)); // null: timed out
                 Optional<Duration> delay = ok ? Optional.empty() : profile.retryPolicy().delayAfter(attempt.number(), random);

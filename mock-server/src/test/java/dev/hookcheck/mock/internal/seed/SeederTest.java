@@ -161,9 +161,10 @@ class SeederTest {
                 assertThat(attempts).hasSize(delivery.attempts());
                 for (int i = 0; i < attempts.size(); i++) {
                     AttemptRecord attempt = attempts.get(i);
-                    var verdict = profile.scheme().verify(attempt.requestHeaders(),
-                            attempt.requestBody().getBytes(java.nio.charset.StandardCharsets.UTF_8), endpoint.secrets(),
-                            Clock.fixed(attempt.sentAt(), ZoneOffset.UTC));
+                    byte[] body = attempt.requestBody().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    var verdict = profile.scheme().verify(profile.scheme().deliveryUrl(endpoint.url(), body),
+                            attempt.requestHeaders(), body, endpoint.secrets(), Clock.fixed(attempt.sentAt(), ZoneOffset.UTC),
+                            profile.tolerance());
                     assertThat(verdict.isVerified()).as("%s %s", profile.name(), verdict).isTrue();
                     if (i > 0) {
                         Duration gap = Duration.between(attempts.get(i - 1).sentAt(), attempt.sentAt());
