@@ -37,7 +37,7 @@ REASONS = [
     "future_timestamp",
 ]
 
-PROFILES = ["standard", "vitable", "dfns", "preo", "stripe", "github"]
+PROFILES = ["standard", "vitable", "dfns", "preo", "stripe", "github", "svix"]
 
 TOLERANCE = {
     "standard": {"seconds": 300, "direction": "both", "edge": "inclusive"},
@@ -46,6 +46,7 @@ TOLERANCE = {
     "preo": {"seconds": 300, "direction": "both", "edge": "inclusive"},
     "stripe": {"seconds": 300, "direction": "past", "edge": "inclusive"},
     "github": {"seconds": 0, "direction": "none", "edge": "inclusive"},
+    "svix": {"seconds": 300, "direction": "both", "edge": "inclusive"},
 }
 
 # Signature header name of each profile, exactly as sent.
@@ -56,6 +57,7 @@ SIG_HEADER = {
     "preo": "X-Preo-Signature",
     "stripe": "Stripe-Signature",
     "github": "X-Hub-Signature-256",
+    "svix": "svix-signature",
 }
 
 DESCRIPTION = (
@@ -102,6 +104,17 @@ REFERENCE = [
         "timestamp": 1767225600,
         "body": "{\"type\":\"invoice.paid\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"data\":{\"id\":\"inv_1\"}}",
         "headers": {"webhook-signature": "v1a,8C8+0t01QyLksBAkOe94kDdfqYz12YZFvatoXGyb6NI+I+9ZySRaOEaPyWupaTxAByG5x2LjbGPhbrPG0aJUDQ=="},
+    },
+    {
+        "name": "svix/reference",
+        "profile": "svix",
+        "source": "Svix libraries' shared test vector, sent with the svix-id, svix-timestamp and svix-signature headers",
+        "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        "id": "msg_p5jXN8AQM9LWM0D4loKWxJek",
+        "timestamp": 1614265330,
+        "body": "{\"test\": 2432232314}",
+        "headers": {"svix-id": "msg_p5jXN8AQM9LWM0D4loKWxJek", "svix-timestamp": "1614265330",
+                    "svix-signature": "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="},
     },
     {
         "name": "vitable/reference",
@@ -312,6 +325,11 @@ def sign(ossl, profile, secrets, msg_id, ts, body):
         return {"Stripe-Signature": ",".join(items)}
     if profile == "github":
         return {"X-Hub-Signature-256": "sha256=" + hmac_hex(secrets[0].encode("utf-8"), b, hashlib.sha256)}
+    if profile == "svix":
+        content = ("%s.%s." % (msg_id, t)).encode("utf-8") + b
+        entries = ["v1," + b64(hmac.new(base64.b64decode(strip_prefix(s, "whsec_")), content, hashlib.sha256).digest())
+                   for s in secrets]
+        return {"svix-id": msg_id, "svix-timestamp": t, "svix-signature": " ".join(entries)}
     raise ValueError(profile)
 
 
@@ -492,6 +510,40 @@ def _verify(ossl, case):
         check_tolerance(ts, case["now"], case["tolerance"])
         return
 
+    if profile == "svix":
+        # 1. presence
+        if sig is None:
+            raise Reject("missing_header")
+        msg_id = header(headers, "svix-id")
+        if msg_id is None:
+            raise Reject("missing_header")
+        ts_text = header(headers, "svix-timestamp")
+        if ts_text is None:
+            raise Reject("missing_timestamp")
+        # 2. structure
+        if sig.strip() == "":
+            raise Reject("malformed_header")
+        entries = []
+        for entry in sig.strip().split(" "):
+            if "," not in entry:
+                raise Reject("malformed_header")
+            entries.append(entry.split(",", 1))
+        # 3. version
+        v1 = [v for k, v in entries if k == "v1"]
+        if not v1:
+            raise Reject("unsupported_version")
+        # 4. timestamp
+        ts = parse_header_timestamp(ts_text)
+        # 5. signature
+        content = ("%s.%s." % (msg_id, ts_text)).encode("utf-8") + body
+        expected = [b64(hmac.new(base64.b64decode(strip_prefix(s, "whsec_")), content, hashlib.sha256).digest())
+                    for s in secrets]
+        if not any(same(e, v) for e in expected for v in v1):
+            raise Reject("bad_signature")
+        # 7. tolerance
+        check_tolerance(ts, case["now"], case["tolerance"])
+        return
+
     raise ValueError("unknown profile %r" % profile)
 
 
@@ -562,6 +614,11 @@ PREO_BODY_NON_ASCII = compact({"id": "evt_01JGZ8QK4N", "event": "pass.issued", "
                                "data": {"holder": "Zoë ✓ 日本", "venue": "Øresund Hallen, Aarhus"}})
 PREO_BODY_ODD = ('{"id": "evt_01JGZ8QK5P",\r\n "event": "edition.updated",\n\t"created": "2026-01-01T00:00:00Z",\n'
                  ' "data": {"name": "Roskilde \\u00d8l \\/ Festival", "note": "line\u2028two"}   }\r\n')
+
+
+SVIX_BODY = compact({"type": "endpoint.disabled", "data": {"appId": "app_2KWPBgLlAfxdpx2AI54pPJ85f4W",
+                     "appUid": None, "endpointId": "ep_2KWPBgLlAfxdpx2AI54pPJ85f4W", "endpointUid": None,
+                     "failSince": "2025-12-27T00:00:00Z", "trigger": "automatic"}})
 
 
 def stripe_body(created=T, non_ascii=False):
@@ -1029,6 +1086,51 @@ def build_cases(ossl):
     add(P, "uppercase-hex", "Correct digest written in uppercase hex; only lowercase matches.", secrets=A, body=B,
         headers=replace(good, SIG, "sha256=" + hexsig.upper()), reproducible=False, expected="bad_signature")
 
+    # ---- svix (Standard Webhooks' signing under the svix-* header names) ---------------------------
+    P, A, I, B = "svix", [STD_A], "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W", SVIX_BODY
+    SIG = "svix-signature"
+    good = sign(ossl, P, A, I, T, B)
+    good_b64 = good[SIG].split(",", 1)[1]
+    add(P, "valid", "Valid v1 signature, timestamp equal to now.", secrets=A, msg_id=I, ts=T, body=B)
+    add(P, "past-edge", "Timestamp exactly 300 s old: the inclusive edge is accepted.",
+        secrets=A, msg_id=I, ts=T - 300, body=B)
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.",
+        secrets=A, msg_id=I, ts=T, body=STD_BODY_NON_ASCII)
+    add(P, "rotation-valid-last", "Two v1 signatures (key rotation); only the last one is made with the verification secret.",
+        secrets=A, signing=[STD_B, STD_A], msg_id=I, ts=T, body=B)
+    add(P, "header-name-case", "Header names as Svix's docs spell them (Svix-Id…); lookup ignores case, accepted.",
+        secrets=A, msg_id=I, ts=T, body=B, reproducible=False,
+        headers=rename(good, {"svix-id": "Svix-Id", "svix-timestamp": "Svix-Timestamp", SIG: "Svix-Signature"}))
+    add(P, "second-secret-matches", "Two verification secrets; the signature matches only the second one.",
+        secrets=[STD_WRONG, STD_A], signing=A, msg_id=I, ts=T, body=B)
+    add(P, "missing-signature-header", "No svix-signature header.",
+        secrets=A, msg_id=I, ts=T, body=B, headers=drop(good, SIG), reproducible=False, expected="missing_header")
+    add(P, "missing-id", "No svix-id header (it is part of the signed content).",
+        secrets=A, msg_id=I, ts=T, body=B, headers=drop(good, "svix-id"), reproducible=False, expected="missing_header")
+    add(P, "missing-timestamp", "No svix-timestamp header.",
+        secrets=A, msg_id=I, ts=T, body=B, headers=drop(good, "svix-timestamp"), reproducible=False,
+        expected="missing_timestamp")
+    add(P, "garbled-signature-header", "svix-signature is a bare base64 value without the 'v1,' prefix.",
+        secrets=A, msg_id=I, ts=T, body=B, headers=replace(good, SIG, good_b64), reproducible=False,
+        expected="malformed_header")
+    add(P, "unsupported-version", "The only entry has version v2 (carrying the correct HMAC).",
+        secrets=A, msg_id=I, ts=T, body=B, headers=replace(good, SIG, "v2," + good_b64), reproducible=False,
+        expected="unsupported_version")
+    add(P, "malformed-timestamp-iso", "svix-timestamp is an ISO-8601 date (the signature is valid over that text).",
+        secrets=A, msg_id=I, ts="2026-01-01T00:00:00Z", body=B, reproducible=False, expected="malformed_timestamp")
+    add(P, "wrong-secret", "Signed with a different secret than the verifier's.",
+        secrets=A, signing=[STD_WRONG], msg_id=I, ts=T, body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.",
+        secrets=A, msg_id=I, ts=T, body=change_one_byte(B, "ep_", "ep-"), headers=good, reproducible=False,
+        expected="bad_signature")
+    add(P, "id-changed", "svix-id changed after signing: the id is signed.",
+        secrets=A, msg_id=I, ts=T, body=B, headers=replace(good, "svix-id", I[:-1] + "X"), reproducible=False,
+        expected="bad_signature")
+    add(P, "stale", "Timestamp 301 s old: one second past the inclusive edge.",
+        secrets=A, msg_id=I, ts=T - 301, body=B, expected="stale_timestamp")
+    add(P, "future", "Timestamp 301 s in the future: one second past the inclusive edge.",
+        secrets=A, msg_id=I, ts=T + 301, body=B, expected="future_timestamp")
+
     # Present the cases grouped by profile, in the order of PROFILES, keeping insertion order within one.
     cases.sort(key=lambda c: PROFILES.index(c["profile"]))
     return cases
@@ -1077,7 +1179,7 @@ def check_case(ossl, case, seen):
 
     # Reproducibility: re-sign with hmac/openssl and compare to the headers.
     signing = case.get("signingSecrets", case["secrets"])
-    needs_ts = profile in ("standard", "vitable", "preo", "stripe")
+    needs_ts = profile in ("standard", "vitable", "preo", "stripe", "svix")
     if case["reproducible"]:
         if needs_ts and "timestamp" not in case:
             errors.append("reproducible but no timestamp")

@@ -277,6 +277,7 @@ public class ReferenceReceiver implements AutoCloseable {
             case "vitable" -> body.path("event_id").asString();
             case "dfns" -> firstAttemptId(body);
             case "github" -> request.header("X-GitHub-Delivery");
+            case "svix" -> request.header("svix-id");
             default -> body.path("id").asString();
         };
     }
@@ -292,7 +293,7 @@ public class ReferenceReceiver implements AutoCloseable {
 
     String eventType(Request request, JsonNode body) {
         return switch (profile.name()) {
-            case "standard", "stripe" -> body.path("type").asString();
+            case "standard", "stripe", "svix" -> body.path("type").asString();
             case "vitable" -> body.path("event_name").asString();
             case "dfns" -> body.path("kind").asString();
             case "preo" -> body.path("event").asString();
@@ -328,6 +329,7 @@ public class ReferenceReceiver implements AutoCloseable {
     final String timestampText(Request request) {
         return switch (profile.name()) {
             case "standard" -> request.header("webhook-timestamp");
+            case "svix" -> request.header("svix-timestamp");
             case "vitable" -> request.header("X-Vitable-Timestamp");
             case "preo", "stripe" -> {
                 String header = request.header(profile.scheme().signatureHeader());

@@ -22,15 +22,15 @@ class ProfilesTest {
     private static final Instant SENT = Instant.parse("2026-01-01T00:00:07Z");
 
     @Test
-    void theSixProfilesAreBuiltInWithStandardAsTheDefault() {
-        assertThat(Profiles.names()).containsExactly("standard", "vitable", "dfns", "preo", "stripe", "github");
+    void theBuiltInProfilesAreListedInOrderWithStandardAsTheDefault() {
+        assertThat(Profiles.names()).containsExactly("standard", "vitable", "dfns", "preo", "stripe", "github", "svix");
         assertThat(Profiles.defaultProfile().name()).isEqualTo("standard");
     }
 
     @Test
     void anUnknownProfileNameListsTheKnownOnes() {
         assertThatThrownBy(() -> Profiles.get("paypal"))
-                .hasMessage("unknown profile 'paypal'; known profiles: standard, vitable, dfns, preo, stripe, github");
+                .hasMessage("unknown profile 'paypal'; known profiles: standard, vitable, dfns, preo, stripe, github, svix");
     }
 
     @Test
