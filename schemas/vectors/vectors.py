@@ -37,7 +37,7 @@ REASONS = [
     "future_timestamp",
 ]
 
-PROFILES = ["standard", "vitable", "dfns", "preo", "stripe", "github", "svix"]
+PROFILES = ["standard", "vitable", "dfns", "preo", "stripe", "github", "svix", "shopify"]
 
 TOLERANCE = {
     "standard": {"seconds": 300, "direction": "both", "edge": "inclusive"},
@@ -47,6 +47,7 @@ TOLERANCE = {
     "stripe": {"seconds": 300, "direction": "past", "edge": "inclusive"},
     "github": {"seconds": 0, "direction": "none", "edge": "inclusive"},
     "svix": {"seconds": 300, "direction": "both", "edge": "inclusive"},
+    "shopify": {"seconds": 0, "direction": "none", "edge": "inclusive"},
 }
 
 # Signature header name of each profile, exactly as sent.
@@ -58,6 +59,7 @@ SIG_HEADER = {
     "stripe": "Stripe-Signature",
     "github": "X-Hub-Signature-256",
     "svix": "svix-signature",
+    "shopify": "X-Shopify-Hmac-SHA256",
 }
 
 DESCRIPTION = (
@@ -198,6 +200,9 @@ STRIPE_B = "whsec_6PNQ94n6aPCjWlhxAAr8roV2natUjoAM"
 STRIPE_C = "whsec_0DlLFVqN0q1y7PF32ISJrUsVhop4DYTY"
 STRIPE_WRONG = "whsec_rdrXZlYLrxkGVfbo51YKoCVkvY8QOvpG"
 
+SHOP_A = "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"
+SHOP_WRONG = "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"
+
 GH_A = "It's a Secret to Everybody"
 GH_B = "gh-hook-secret-kSsTDRJX0HDlX8hrBl2VuzF"
 GH_WRONG = "gh-hook-secret-U7YmCM3lujX6s4MMW1Mq"
@@ -330,6 +335,8 @@ def sign(ossl, profile, secrets, msg_id, ts, body):
         entries = ["v1," + b64(hmac.new(base64.b64decode(strip_prefix(s, "whsec_")), content, hashlib.sha256).digest())
                    for s in secrets]
         return {"svix-id": msg_id, "svix-timestamp": t, "svix-signature": " ".join(entries)}
+    if profile == "shopify":
+        return {"X-Shopify-Hmac-SHA256": b64(hmac.new(secrets[0].encode("utf-8"), b, hashlib.sha256).digest())}
     raise ValueError(profile)
 
 
@@ -544,6 +551,19 @@ def _verify(ossl, case):
         check_tolerance(ts, case["now"], case["tolerance"])
         return
 
+    if profile == "shopify":
+        # 1. presence
+        if sig is None:
+            raise Reject("missing_header")
+        # 2. structure (the header is the bare base64 digest: no prefix, so no version to refuse)
+        if sig.strip() == "":
+            raise Reject("malformed_header")
+        # 5. signature
+        value = sig.strip()
+        if not any(same(b64(hmac.new(s.encode("utf-8"), body, hashlib.sha256).digest()), value) for s in secrets):
+            raise Reject("bad_signature")
+        return
+
     raise ValueError("unknown profile %r" % profile)
 
 
@@ -619,6 +639,13 @@ PREO_BODY_ODD = ('{"id": "evt_01JGZ8QK5P",\r\n "event": "edition.updated",\n\t"c
 SVIX_BODY = compact({"type": "endpoint.disabled", "data": {"appId": "app_2KWPBgLlAfxdpx2AI54pPJ85f4W",
                      "appUid": None, "endpointId": "ep_2KWPBgLlAfxdpx2AI54pPJ85f4W", "endpointUid": None,
                      "failSince": "2025-12-27T00:00:00Z", "trigger": "automatic"}})
+
+
+SHOP_BODY = compact({"id": 5212345678901, "admin_graphql_api_id": "gid://shopify/Order/5212345678901",
+                     "name": "#1042", "email": "ana@example.com", "currency": "USD", "total_price": "42.00",
+                     "financial_status": "pending", "fulfillment_status": None})
+SHOP_BODY_NON_ASCII = compact({"id": 7301234567890, "admin_graphql_api_id": "gid://shopify/Customer/7301234567890",
+                               "first_name": "Zoë", "last_name": "Ørsted", "note": "Café ✓ 日本"})
 
 
 def stripe_body(created=T, non_ascii=False):
@@ -1130,6 +1157,32 @@ def build_cases(ossl):
         secrets=A, msg_id=I, ts=T - 301, body=B, expected="stale_timestamp")
     add(P, "future", "Timestamp 301 s in the future: one second past the inclusive edge.",
         secrets=A, msg_id=I, ts=T + 301, body=B, expected="future_timestamp")
+
+    # ---- shopify (base64 HMAC-SHA256 of the body alone, no timestamp) ------------------------------
+    P, A, B = "shopify", [SHOP_A], SHOP_BODY
+    SIG = "X-Shopify-Hmac-SHA256"
+    good = sign(ossl, P, A, None, None, B)
+    add(P, "valid", "Valid signature of an orders/create body (no timestamp: any clock is fine).", secrets=A, body=B)
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.",
+        secrets=A, body=SHOP_BODY_NON_ASCII)
+    add(P, "header-name-case", "Header name in lower case, as HTTP/2 delivers it; lookup ignores case, accepted.",
+        secrets=A, body=B, headers=rename(good, {SIG: SIG.lower()}), reproducible=False)
+    add(P, "second-secret-matches", "Two verification secrets (a rotation, which takes up to an hour to apply); "
+        "the signature matches only the second one.", secrets=[SHOP_WRONG, SHOP_A], signing=A, body=B)
+    add(P, "missing-signature-header", "No X-Shopify-Hmac-SHA256 header.", secrets=A, body=B, headers={},
+        reproducible=False, expected="missing_header")
+    add(P, "empty-signature-header", "X-Shopify-Hmac-SHA256 present but empty.", secrets=A, body=B,
+        headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "wrong-secret", "Signed with a different secret than the verifier's.",
+        secrets=A, signing=[SHOP_WRONG], body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.", secrets=A,
+        body=change_one_byte(B, "42.00", "42.01"), headers=good, reproducible=False, expected="bad_signature")
+    add(P, "hex-digest", "The right HMAC written in hex instead of base64.", secrets=A, body=B, reproducible=False,
+        headers=replace(good, SIG, hmac_hex(SHOP_A.encode(), B.encode(), hashlib.sha256)), expected="bad_signature")
+    add(P, "truncated-signature", "The base64 digest with its padding removed.", secrets=A, body=B,
+        headers=replace(good, SIG, good[SIG].rstrip("=")), reproducible=False, expected="bad_signature")
+    add(P, "sha256-prefix", "The digest with a 'sha256=' prefix Shopify never sends.", secrets=A, body=B,
+        headers=replace(good, SIG, "sha256=" + good[SIG]), reproducible=False, expected="bad_signature")
 
     # Present the cases grouped by profile, in the order of PROFILES, keeping insertion order within one.
     cases.sort(key=lambda c: PROFILES.index(c["profile"]))

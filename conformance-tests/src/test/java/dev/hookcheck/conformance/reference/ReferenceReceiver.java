@@ -278,6 +278,7 @@ public class ReferenceReceiver implements AutoCloseable {
             case "dfns" -> firstAttemptId(body);
             case "github" -> request.header("X-GitHub-Delivery");
             case "svix" -> request.header("svix-id");
+            case "shopify" -> request.header("X-Shopify-Event-Id");
             default -> body.path("id").asString();
         };
     }
@@ -298,6 +299,7 @@ public class ReferenceReceiver implements AutoCloseable {
             case "dfns" -> body.path("kind").asString();
             case "preo" -> body.path("event").asString();
             case "github" -> request.header("X-GitHub-Event");
+            case "shopify" -> request.header("X-Shopify-Topic");
             default -> throw new IllegalStateException("no event type for " + profile.name());
         };
     }

@@ -23,14 +23,14 @@ class ProfilesTest {
 
     @Test
     void theBuiltInProfilesAreListedInOrderWithStandardAsTheDefault() {
-        assertThat(Profiles.names()).containsExactly("standard", "vitable", "dfns", "preo", "stripe", "github", "svix");
+        assertThat(Profiles.names()).containsExactly("standard", "vitable", "dfns", "preo", "stripe", "github", "svix", "shopify");
         assertThat(Profiles.defaultProfile().name()).isEqualTo("standard");
     }
 
     @Test
     void anUnknownProfileNameListsTheKnownOnes() {
         assertThatThrownBy(() -> Profiles.get("paypal"))
-                .hasMessage("unknown profile 'paypal'; known profiles: standard, vitable, dfns, preo, stripe, github, svix");
+                .hasMessage("unknown profile 'paypal'; known profiles: standard, vitable, dfns, preo, stripe, github, svix, shopify");
     }
 
     @Test
