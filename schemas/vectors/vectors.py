@@ -37,7 +37,7 @@ REASONS = [
     "future_timestamp",
 ]
 
-PROFILES = ["standard", "vitable", "dfns", "preo", "stripe", "github", "square"]
+PROFILES = ["standard", "vitable", "dfns", "preo", "stripe", "github", "square", "svix", "shopify"]
 
 TOLERANCE = {
     "standard": {"seconds": 300, "direction": "both", "edge": "inclusive"},
@@ -47,6 +47,8 @@ TOLERANCE = {
     "stripe": {"seconds": 300, "direction": "past", "edge": "inclusive"},
     "github": {"seconds": 0, "direction": "none", "edge": "inclusive"},
     "square": {"seconds": 0, "direction": "none", "edge": "inclusive"},
+    "svix": {"seconds": 300, "direction": "both", "edge": "inclusive"},
+    "shopify": {"seconds": 0, "direction": "none", "edge": "inclusive"},
 }
 
 # Signature header name of each profile, exactly as sent.
@@ -58,6 +60,8 @@ SIG_HEADER = {
     "stripe": "Stripe-Signature",
     "github": "X-Hub-Signature-256",
     "square": "x-square-hmacsha256-signature",
+    "svix": "svix-signature",
+    "shopify": "X-Shopify-Hmac-SHA256",
 }
 
 DESCRIPTION = (
@@ -104,6 +108,17 @@ REFERENCE = [
         "timestamp": 1767225600,
         "body": "{\"type\":\"invoice.paid\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"data\":{\"id\":\"inv_1\"}}",
         "headers": {"webhook-signature": "v1a,8C8+0t01QyLksBAkOe94kDdfqYz12YZFvatoXGyb6NI+I+9ZySRaOEaPyWupaTxAByG5x2LjbGPhbrPG0aJUDQ=="},
+    },
+    {
+        "name": "svix/reference",
+        "profile": "svix",
+        "source": "Svix libraries' shared test vector, sent with the svix-id, svix-timestamp and svix-signature headers",
+        "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        "id": "msg_p5jXN8AQM9LWM0D4loKWxJek",
+        "timestamp": 1614265330,
+        "body": "{\"test\": 2432232314}",
+        "headers": {"svix-id": "msg_p5jXN8AQM9LWM0D4loKWxJek", "svix-timestamp": "1614265330",
+                    "svix-signature": "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="},
     },
     {
         "name": "vitable/reference",
@@ -186,6 +201,9 @@ STRIPE_A = "whsec_test_secret"
 STRIPE_B = "whsec_6PNQ94n6aPCjWlhxAAr8roV2natUjoAM"
 STRIPE_C = "whsec_0DlLFVqN0q1y7PF32ISJrUsVhop4DYTY"
 STRIPE_WRONG = "whsec_rdrXZlYLrxkGVfbo51YKoCVkvY8QOvpG"
+
+SHOP_A = "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"
+SHOP_WRONG = "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"
 
 GH_A = "It's a Secret to Everybody"
 GH_B = "gh-hook-secret-kSsTDRJX0HDlX8hrBl2VuzF"
@@ -318,6 +336,13 @@ def sign(ossl, profile, secrets, msg_id, ts, body, url=None):
     if profile == "square":
         mac = hmac.new(secrets[0].encode("utf-8"), url.encode("utf-8") + b, hashlib.sha256).digest()
         return {"x-square-hmacsha256-signature": b64(mac)}
+    if profile == "svix":
+        content = ("%s.%s." % (msg_id, t)).encode("utf-8") + b
+        entries = ["v1," + b64(hmac.new(base64.b64decode(strip_prefix(s, "whsec_")), content, hashlib.sha256).digest())
+                   for s in secrets]
+        return {"svix-id": msg_id, "svix-timestamp": t, "svix-signature": " ".join(entries)}
+    if profile == "shopify":
+        return {"X-Shopify-Hmac-SHA256": b64(hmac.new(secrets[0].encode("utf-8"), b, hashlib.sha256).digest())}
     raise ValueError(profile)
 
 
@@ -511,6 +536,53 @@ def _verify(ossl, case):
             raise Reject("bad_signature")
         return
 
+    if profile == "svix":
+        # 1. presence
+        if sig is None:
+            raise Reject("missing_header")
+        msg_id = header(headers, "svix-id")
+        if msg_id is None:
+            raise Reject("missing_header")
+        ts_text = header(headers, "svix-timestamp")
+        if ts_text is None:
+            raise Reject("missing_timestamp")
+        # 2. structure
+        if sig.strip() == "":
+            raise Reject("malformed_header")
+        entries = []
+        for entry in sig.strip().split(" "):
+            if "," not in entry:
+                raise Reject("malformed_header")
+            entries.append(entry.split(",", 1))
+        # 3. version
+        v1 = [v for k, v in entries if k == "v1"]
+        if not v1:
+            raise Reject("unsupported_version")
+        # 4. timestamp
+        ts = parse_header_timestamp(ts_text)
+        # 5. signature
+        content = ("%s.%s." % (msg_id, ts_text)).encode("utf-8") + body
+        expected = [b64(hmac.new(base64.b64decode(strip_prefix(s, "whsec_")), content, hashlib.sha256).digest())
+                    for s in secrets]
+        if not any(same(e, v) for e in expected for v in v1):
+            raise Reject("bad_signature")
+        # 7. tolerance
+        check_tolerance(ts, case["now"], case["tolerance"])
+        return
+
+    if profile == "shopify":
+        # 1. presence
+        if sig is None:
+            raise Reject("missing_header")
+        # 2. structure (the header is the bare base64 digest: no prefix, so no version to refuse)
+        if sig.strip() == "":
+            raise Reject("malformed_header")
+        # 5. signature
+        value = sig.strip()
+        if not any(same(b64(hmac.new(s.encode("utf-8"), body, hashlib.sha256).digest()), value) for s in secrets):
+            raise Reject("bad_signature")
+        return
+
     raise ValueError("unknown profile %r" % profile)
 
 
@@ -581,6 +653,18 @@ PREO_BODY_NON_ASCII = compact({"id": "evt_01JGZ8QK4N", "event": "pass.issued", "
                                "data": {"holder": "Zoë ✓ 日本", "venue": "Øresund Hallen, Aarhus"}})
 PREO_BODY_ODD = ('{"id": "evt_01JGZ8QK5P",\r\n "event": "edition.updated",\n\t"created": "2026-01-01T00:00:00Z",\n'
                  ' "data": {"name": "Roskilde \\u00d8l \\/ Festival", "note": "line\u2028two"}   }\r\n')
+
+
+SVIX_BODY = compact({"type": "endpoint.disabled", "data": {"appId": "app_2KWPBgLlAfxdpx2AI54pPJ85f4W",
+                     "appUid": None, "endpointId": "ep_2KWPBgLlAfxdpx2AI54pPJ85f4W", "endpointUid": None,
+                     "failSince": "2025-12-27T00:00:00Z", "trigger": "automatic"}})
+
+
+SHOP_BODY = compact({"id": 5212345678901, "admin_graphql_api_id": "gid://shopify/Order/5212345678901",
+                     "name": "#1042", "email": "ana@example.com", "currency": "USD", "total_price": "42.00",
+                     "financial_status": "pending", "fulfillment_status": None})
+SHOP_BODY_NON_ASCII = compact({"id": 7301234567890, "admin_graphql_api_id": "gid://shopify/Customer/7301234567890",
+                               "first_name": "Zoë", "last_name": "Ørsted", "note": "Café ✓ 日本"})
 
 
 def stripe_body(created=T, non_ascii=False):
@@ -1080,6 +1164,76 @@ def build_cases(ossl):
     add(P, "other-url", "Signed for the subscribed URL, verified against the URL without its query string: the"
         " signature covers the exact URL.", secrets=A, body=B, url=U.split("?")[0], headers=good, reproducible=False,
         expected="bad_signature")
+    # ---- svix (Standard Webhooks' signing under the svix-* header names) ---------------------------
+    P, A, I, B = "svix", [STD_A], "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W", SVIX_BODY
+    SIG = "svix-signature"
+    good = sign(ossl, P, A, I, T, B)
+    good_b64 = good[SIG].split(",", 1)[1]
+    add(P, "valid", "Valid v1 signature, timestamp equal to now.", secrets=A, msg_id=I, ts=T, body=B)
+    add(P, "past-edge", "Timestamp exactly 300 s old: the inclusive edge is accepted.",
+        secrets=A, msg_id=I, ts=T - 300, body=B)
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.",
+        secrets=A, msg_id=I, ts=T, body=STD_BODY_NON_ASCII)
+    add(P, "rotation-valid-last", "Two v1 signatures (key rotation); only the last one is made with the verification secret.",
+        secrets=A, signing=[STD_B, STD_A], msg_id=I, ts=T, body=B)
+    add(P, "header-name-case", "Header names as Svix's docs spell them (Svix-Id…); lookup ignores case, accepted.",
+        secrets=A, msg_id=I, ts=T, body=B, reproducible=False,
+        headers=rename(good, {"svix-id": "Svix-Id", "svix-timestamp": "Svix-Timestamp", SIG: "Svix-Signature"}))
+    add(P, "second-secret-matches", "Two verification secrets; the signature matches only the second one.",
+        secrets=[STD_WRONG, STD_A], signing=A, msg_id=I, ts=T, body=B)
+    add(P, "missing-signature-header", "No svix-signature header.",
+        secrets=A, msg_id=I, ts=T, body=B, headers=drop(good, SIG), reproducible=False, expected="missing_header")
+    add(P, "missing-id", "No svix-id header (it is part of the signed content).",
+        secrets=A, msg_id=I, ts=T, body=B, headers=drop(good, "svix-id"), reproducible=False, expected="missing_header")
+    add(P, "missing-timestamp", "No svix-timestamp header.",
+        secrets=A, msg_id=I, ts=T, body=B, headers=drop(good, "svix-timestamp"), reproducible=False,
+        expected="missing_timestamp")
+    add(P, "garbled-signature-header", "svix-signature is a bare base64 value without the 'v1,' prefix.",
+        secrets=A, msg_id=I, ts=T, body=B, headers=replace(good, SIG, good_b64), reproducible=False,
+        expected="malformed_header")
+    add(P, "unsupported-version", "The only entry has version v2 (carrying the correct HMAC).",
+        secrets=A, msg_id=I, ts=T, body=B, headers=replace(good, SIG, "v2," + good_b64), reproducible=False,
+        expected="unsupported_version")
+    add(P, "malformed-timestamp-iso", "svix-timestamp is an ISO-8601 date (the signature is valid over that text).",
+        secrets=A, msg_id=I, ts="2026-01-01T00:00:00Z", body=B, reproducible=False, expected="malformed_timestamp")
+    add(P, "wrong-secret", "Signed with a different secret than the verifier's.",
+        secrets=A, signing=[STD_WRONG], msg_id=I, ts=T, body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.",
+        secrets=A, msg_id=I, ts=T, body=change_one_byte(B, "ep_", "ep-"), headers=good, reproducible=False,
+        expected="bad_signature")
+    add(P, "id-changed", "svix-id changed after signing: the id is signed.",
+        secrets=A, msg_id=I, ts=T, body=B, headers=replace(good, "svix-id", I[:-1] + "X"), reproducible=False,
+        expected="bad_signature")
+    add(P, "stale", "Timestamp 301 s old: one second past the inclusive edge.",
+        secrets=A, msg_id=I, ts=T - 301, body=B, expected="stale_timestamp")
+    add(P, "future", "Timestamp 301 s in the future: one second past the inclusive edge.",
+        secrets=A, msg_id=I, ts=T + 301, body=B, expected="future_timestamp")
+
+    # ---- shopify (base64 HMAC-SHA256 of the body alone, no timestamp) ------------------------------
+    P, A, B = "shopify", [SHOP_A], SHOP_BODY
+    SIG = "X-Shopify-Hmac-SHA256"
+    good = sign(ossl, P, A, None, None, B)
+    add(P, "valid", "Valid signature of an orders/create body (no timestamp: any clock is fine).", secrets=A, body=B)
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.",
+        secrets=A, body=SHOP_BODY_NON_ASCII)
+    add(P, "header-name-case", "Header name in lower case, as HTTP/2 delivers it; lookup ignores case, accepted.",
+        secrets=A, body=B, headers=rename(good, {SIG: SIG.lower()}), reproducible=False)
+    add(P, "second-secret-matches", "Two verification secrets (a rotation, which takes up to an hour to apply); "
+        "the signature matches only the second one.", secrets=[SHOP_WRONG, SHOP_A], signing=A, body=B)
+    add(P, "missing-signature-header", "No X-Shopify-Hmac-SHA256 header.", secrets=A, body=B, headers={},
+        reproducible=False, expected="missing_header")
+    add(P, "empty-signature-header", "X-Shopify-Hmac-SHA256 present but empty.", secrets=A, body=B,
+        headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "wrong-secret", "Signed with a different secret than the verifier's.",
+        secrets=A, signing=[SHOP_WRONG], body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.", secrets=A,
+        body=change_one_byte(B, "42.00", "42.01"), headers=good, reproducible=False, expected="bad_signature")
+    add(P, "hex-digest", "The right HMAC written in hex instead of base64.", secrets=A, body=B, reproducible=False,
+        headers=replace(good, SIG, hmac_hex(SHOP_A.encode(), B.encode(), hashlib.sha256)), expected="bad_signature")
+    add(P, "truncated-signature", "The base64 digest with its padding removed.", secrets=A, body=B,
+        headers=replace(good, SIG, good[SIG].rstrip("=")), reproducible=False, expected="bad_signature")
+    add(P, "sha256-prefix", "The digest with a 'sha256=' prefix Shopify never sends.", secrets=A, body=B,
+        headers=replace(good, SIG, "sha256=" + good[SIG]), reproducible=False, expected="bad_signature")
 
     # Present the cases grouped by profile, in the order of PROFILES, keeping insertion order within one.
     cases.sort(key=lambda c: PROFILES.index(c["profile"]))
@@ -1129,7 +1283,7 @@ def check_case(ossl, case, seen):
 
     # Reproducibility: re-sign with hmac/openssl and compare to the headers.
     signing = case.get("signingSecrets", case["secrets"])
-    needs_ts = profile in ("standard", "vitable", "preo", "stripe")
+    needs_ts = profile in ("standard", "vitable", "preo", "stripe", "svix")
     if case["reproducible"]:
         if needs_ts and "timestamp" not in case:
             errors.append("reproducible but no timestamp")

@@ -1,5 +1,6 @@
 package dev.hookcheck.cli;
 
+import dev.hookcheck.core.profile.Profiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hookcheck.conformance.reference.Flaw;
@@ -137,6 +138,8 @@ class CheckIT {
             assertThat(check.waitFor(RUN)).isEqualTo(2);
             assertThat(check.err()).containsExactly("hookcheck: unknown profile 'paypal'; valid profiles: standard,"
                     + " vitable, dfns, preo, stripe, github, square");
+            assertThat(check.err()).containsExactly("hookcheck: unknown profile 'paypal'; valid profiles: "
+                    + String.join(", ", Profiles.names()));
         }
         Path config = java.nio.file.Files.writeString(reports.resolve("bad.json"), "{\"events\": \"many\"}");
         try (JarProcess serve = JarProcess.start("serve", "--port", "0", "--config", config.toString())) {

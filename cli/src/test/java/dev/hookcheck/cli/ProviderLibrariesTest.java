@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.sun.net.httpserver.HttpServer;
 import dev.hookcheck.core.Secret;
 import dev.hookcheck.core.profile.Profiles;
+import dev.hookcheck.core.signing.SchemeSpec;
 import dev.hookcheck.core.signing.SignatureScheme;
 import dev.hookcheck.mock.MockServer;
 import dev.hookcheck.mock.MockServerConfig;
@@ -87,8 +88,11 @@ class ProviderLibrariesTest {
                 SignatureScheme scheme = Profiles.get(seen.profile()).scheme();
                 long stale = Instant.now().getEpochSecond() - 600;
                 Map<String, String> restamped = seen.headers();
+                // the signed message id travels in the scheme's id header (Standard Webhooks' webhook-id)
+                String idHeader = scheme.spec().map(SchemeSpec::id).filter(s -> s.from() == SchemeSpec.Source.From.HEADER)
+                        .map(SchemeSpec.Source::name).orElse("webhook-id");
                 String signingId = seen.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(
-                        "webhook-id")).map(Map.Entry::getValue).findFirst().orElse(null);
+                        idHeader)).map(Map.Entry::getValue).findFirst().orElse(null);
                 for (Map.Entry<String, String> h : scheme.sign(List.of(Secret.of(secret)), signingId, stale,
                         seen.body()).entrySet()) {
                     restamped = withHeader(restamped, h.getKey(), h.getValue());

@@ -164,6 +164,8 @@ class SignCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.errLines()).containsExactly("hookcheck: unknown profile 'paypal'; valid profiles: standard,"
                 + " vitable, dfns, preo, stripe, github, square");
+        assertThat(result.errLines()).containsExactly("hookcheck: unknown profile 'paypal'; valid profiles: "
+                + String.join(", ", Profiles.names()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.hookcheck.cli;
 
+import dev.hookcheck.core.profile.Profiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -52,8 +53,8 @@ class UsageErrorsTest {
     void aWrongProfileListsTheValidOnes() {
         Cli.Result result = Cli.run("check", "--url", "http://127.0.0.1:1/", "--profile", "paypal", "--secret", SECRET);
 
-        assertUsageError(result, "hookcheck: unknown profile 'paypal'; valid profiles: standard, vitable, dfns, preo,"
-                + " stripe, github, square");
+        assertUsageError(result, "hookcheck: unknown profile 'paypal'; valid profiles: "
+                + String.join(", ", Profiles.names()));
     }
 
     @Test

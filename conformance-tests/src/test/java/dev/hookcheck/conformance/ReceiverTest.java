@@ -40,6 +40,7 @@ class ReceiverTest {
     void anUnknownProfileListsTheKnownOnes() {
         assertThatThrownBy(() -> Receiver.of("http://localhost/", "vitabel", SECRET))
                 .hasMessage("unknown profile 'vitabel'; known profiles: standard, vitable, dfns, preo, stripe, github, square");
+                .hasMessage("unknown profile 'vitabel'; known profiles: " + String.join(", ", Profiles.names()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.hookcheck.conformance.junit;
 
+import dev.hookcheck.core.profile.Profiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -198,6 +199,8 @@ class WebhookReceiverContractTest {
         assertThat(misuseMessages(MisspelledProfile.class)).allMatch(message -> message.equals(
                 "MisspelledProfile.receiver() failed: unknown profile 'vitabel'; known profiles: standard, vitable,"
                         + " dfns, preo, stripe, github, square"));
+                "MisspelledProfile.receiver() failed: unknown profile 'vitabel'; known profiles: "
+                        + String.join(", ", Profiles.names())));
     }
 
     @Test

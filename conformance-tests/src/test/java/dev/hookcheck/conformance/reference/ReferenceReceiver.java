@@ -298,6 +298,8 @@ public class ReferenceReceiver implements AutoCloseable {
             case "vitable", "square" -> body.path("event_id").asString();
             case "dfns" -> firstAttemptId(body);
             case "github" -> request.header("X-GitHub-Delivery");
+            case "svix" -> request.header("svix-id");
+            case "shopify" -> request.header("X-Shopify-Event-Id");
             default -> body.path("id").asString();
         };
     }
@@ -314,10 +316,12 @@ public class ReferenceReceiver implements AutoCloseable {
     String eventType(Request request, JsonNode body) {
         return switch (profile.name()) {
             case "standard", "stripe", "square" -> body.path("type").asString();
+            case "standard", "stripe", "svix" -> body.path("type").asString();
             case "vitable" -> body.path("event_name").asString();
             case "dfns" -> body.path("kind").asString();
             case "preo" -> body.path("event").asString();
             case "github" -> request.header("X-GitHub-Event");
+            case "shopify" -> request.header("X-Shopify-Topic");
             default -> throw new IllegalStateException("no event type for " + profile.name());
         };
     }
@@ -349,6 +353,7 @@ public class ReferenceReceiver implements AutoCloseable {
     final String timestampText(Request request) {
         return switch (profile.name()) {
             case "standard" -> request.header("webhook-timestamp");
+            case "svix" -> request.header("svix-timestamp");
             case "vitable" -> request.header("X-Vitable-Timestamp");
             case "preo", "stripe" -> {
                 String header = request.header(profile.scheme().signatureHeader());

@@ -15,6 +15,8 @@ public final class Secrets {
             case "stripe" -> "whsec_3f9a1c7e5b2d8f4a6c0e9b1d7f3a5c8e";
             case "github" -> "github_hook_secret_8b7a6c5d4e3f2a1b0c9d";
             case "square" -> "Qm9v7AKG2vUu-bK8kCkRiJ";
+            case "svix" -> "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+            case "shopify" -> "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";
             default -> throw new IllegalArgumentException("no test secret for profile " + profile);
         });
     }

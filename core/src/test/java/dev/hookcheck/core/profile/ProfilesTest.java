@@ -22,15 +22,18 @@ class ProfilesTest {
     private static final Instant SENT = Instant.parse("2026-01-01T00:00:07Z");
 
     @Test
-    void theSixProfilesAreBuiltInWithStandardAsTheDefault() {
-        assertThat(Profiles.names()).containsExactly("standard", "vitable", "dfns", "preo", "stripe", "github", "square");
+    void theBuiltInProfilesAreListedInOrderWithStandardAsTheDefault() {
+        List<String> names = Profiles.names();
+        assertThat(names.subList(0, 6)).containsExactly("standard", "vitable", "dfns", "preo", "stripe", "github");
+        assertThat(names.subList(6, names.size())).as("the providers added since, by name").isSorted()
+                .contains("svix", "shopify", "square");
         assertThat(Profiles.defaultProfile().name()).isEqualTo("standard");
     }
 
     @Test
     void anUnknownProfileNameListsTheKnownOnes() {
         assertThatThrownBy(() -> Profiles.get("paypal"))
-                .hasMessage("unknown profile 'paypal'; known profiles: standard, vitable, dfns, preo, stripe, github, square");
+                .hasMessage("unknown profile 'paypal'; known profiles: " + String.join(", ", Profiles.names()));
     }
 
     @Test

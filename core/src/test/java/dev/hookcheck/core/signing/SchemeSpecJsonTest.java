@@ -3,6 +3,7 @@ package dev.hookcheck.core.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hookcheck.core.profile.Profiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,14 +21,15 @@ class SchemeSpecJsonTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"vitable", "dfns", "preo", "stripe", "github"})
+    @CsvSource({"vitable", "dfns", "preo", "stripe", "github", "svix", "shopify"})
     void thePublishedJsonOfABuiltInSchemeDescribesExactlyTheBuiltIn(String name) throws IOException {
         SchemeSpec builtIn = switch (name) {
             case "vitable" -> SignatureSchemes.VITABLE;
             case "dfns" -> SignatureSchemes.DFNS;
             case "preo" -> SignatureSchemes.PREO;
             case "stripe" -> SignatureSchemes.STRIPE;
-            default -> SignatureSchemes.GITHUB;
+            case "github" -> SignatureSchemes.GITHUB;
+            default -> Profiles.get(name).scheme().spec().orElseThrow();
         };
         assertThat(SchemeSpec.fromJson(published(name))).isEqualTo(builtIn);
     }

@@ -56,7 +56,7 @@ public final class Provider implements Supplier<Profile> {
 
     @Override
     public Profile get() {
-        return Profile.builder("square", "Square").position(110)
+        return Profile.builder("square", "Square")
                 .signing(SQUARE, SECRET, r -> base64url(r, 16))
                 .retries(retries())
                 .timeout(ofSeconds(10))
