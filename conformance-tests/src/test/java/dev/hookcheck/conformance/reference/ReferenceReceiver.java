@@ -277,6 +277,7 @@ public class ReferenceReceiver implements AutoCloseable {
             case "vitable" -> body.path("event_id").asString();
             case "dfns" -> firstAttemptId(body);
             case "github" -> request.header("X-GitHub-Delivery");
+            case "zoom" -> request.header("x-zm-trackingid");
             default -> body.path("id").asString();
         };
     }
@@ -297,6 +298,7 @@ public class ReferenceReceiver implements AutoCloseable {
             case "dfns" -> body.path("kind").asString();
             case "preo" -> body.path("event").asString();
             case "github" -> request.header("X-GitHub-Event");
+            case "zoom" -> body.path("event").asString();
             default -> throw new IllegalStateException("no event type for " + profile.name());
         };
     }
@@ -329,6 +331,7 @@ public class ReferenceReceiver implements AutoCloseable {
         return switch (profile.name()) {
             case "standard" -> request.header("webhook-timestamp");
             case "vitable" -> request.header("X-Vitable-Timestamp");
+            case "zoom" -> request.header("x-zm-request-timestamp");
             case "preo", "stripe" -> {
                 String header = request.header(profile.scheme().signatureHeader());
                 if (header == null) {
