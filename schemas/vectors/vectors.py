@@ -1277,6 +1277,136 @@ More("zoom", {"seconds": 300, "direction": "both", "edge": "inclusive"}, "x-zm-s
      zoom_cases, True)
 
 
+# ---- twitch: Twitch-Eventsub-Message-Signature: sha256=<hex HMAC-SHA256 of id + timestamp + body>, RFC 3339
+#      timestamp, 600 s, past only
+
+TWITCH_A = "s3cRe7-hookcheck-twitch"
+TWITCH_B = "another-subscription-secret-42"
+TWITCH_WRONG = "not-the-subscription-secret"
+TWITCH_ID = "befa7b53-d79d-478f-86b9-120f112b044e"
+TWITCH_BODY = compact({"subscription": {
+    "id": "f1c2a387-161a-49f9-a165-0f21d7a4e1c4", "status": "enabled", "type": "channel.follow", "version": "2",
+    "cost": 0, "condition": {"broadcaster_user_id": "1337", "moderator_user_id": "1337"},
+    "transport": {"method": "webhook", "callback": "https://example.com/webhooks/callback"},
+    "created_at": "2025-12-31T00:00:00Z"}, "event": {
+    "user_id": "1234", "user_login": "cool_user", "user_name": "Cool_User", "broadcaster_user_id": "1337",
+    "broadcaster_user_login": "cooler_user", "broadcaster_user_name": "Cooler_User",
+    "followed_at": "2026-01-01T00:00:00Z"}})
+TWITCH_BODY_NON_ASCII = compact({"subscription": {"id": "f1c2a387-161a-49f9-a165-0f21d7a4e1c4", "type": "channel.update",
+                                                  "version": "2"}, "event": {
+    "broadcaster_user_id": "1337", "title": "Zoë joue à Celeste ✓ 日本語", "language": "fr"}})
+
+
+def rfc3339(ts):
+    import datetime
+    return datetime.datetime.fromtimestamp(ts, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_rfc3339(text):
+    """Unix seconds of an RFC 3339 date and time (fraction dropped), or malformed_timestamp."""
+    import datetime
+    import re
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(Z|[+-]\d{2}:\d{2})", text)
+    if not m:
+        raise Reject("malformed_timestamp")
+    y, mo, d, h, mi, s, z = m.groups()
+    offset = 0 if z == "Z" else (1 if z[0] == "+" else -1) * (int(z[1:3]) * 3600 + int(z[4:6]) * 60)
+    try:
+        base = datetime.datetime(int(y), int(mo), int(d), int(h), int(mi), int(s), tzinfo=datetime.timezone.utc)
+    except ValueError:
+        raise Reject("malformed_timestamp")
+    return int(base.timestamp()) - offset
+
+
+def twitch_sign(ossl, secrets, msg_id, t, b):
+    text = rfc3339(int(t)) if t.isdigit() else t
+    mac = hmac_hex(secrets[0].encode("utf-8"), (msg_id + text).encode("utf-8") + b, hashlib.sha256)
+    return {"Twitch-Eventsub-Message-Id": msg_id, "Twitch-Eventsub-Message-Timestamp": text,
+            "Twitch-Eventsub-Message-Signature": "sha256=" + mac}
+
+
+def twitch_verify(ossl, case, headers, secrets, body):
+    sig = header(headers, "Twitch-Eventsub-Message-Signature")
+    if sig is None:
+        raise Reject("missing_header")
+    msg_id = header(headers, "Twitch-Eventsub-Message-Id")
+    if msg_id is None:
+        raise Reject("missing_header")
+    ts_text = header(headers, "Twitch-Eventsub-Message-Timestamp")
+    if ts_text is None:
+        raise Reject("missing_timestamp")
+    value = prefixed_checks(sig, "sha256=")
+    ts = parse_rfc3339(ts_text)
+    msg = (msg_id + ts_text).encode("utf-8") + body
+    if not any(same(hmac_hex(s.encode("utf-8"), msg, hashlib.sha256), value) for s in secrets):
+        raise Reject("bad_signature")
+    check_tolerance(ts, case["now"], case["tolerance"])
+
+
+def twitch_cases(ossl, add):
+    P, A, I, B = "twitch", [TWITCH_A], TWITCH_ID, TWITCH_BODY
+    SIG, TS, ID = "Twitch-Eventsub-Message-Signature", "Twitch-Eventsub-Message-Timestamp", "Twitch-Eventsub-Message-Id"
+    good = twitch_sign(ossl, A, I, str(T), B.encode())
+    mac = good[SIG][len("sha256="):]
+
+    def mac_over(ts_text, body=B, msg_id=I, secret=TWITCH_A):
+        return hmac_hex(secret.encode(), (msg_id + ts_text).encode() + body.encode(), hashlib.sha256)
+
+    add(P, "valid", "Valid signature over id + timestamp + body, timestamp equal to now.", secrets=A, msg_id=I, ts=T,
+        body=B)
+    add(P, "past-edge", "Timestamp exactly 600 s old: the inclusive edge of the 10-minute window is accepted.",
+        secrets=A, msg_id=I, ts=T - 600, body=B)
+    add(P, "future-accepted", "Timestamp one hour in the future: accepted, Twitch only asks to refuse messages older"
+        " than 10 minutes.", secrets=A, msg_id=I, ts=T + 3600, body=B)
+    add(P, "nanosecond-timestamp", "Timestamp with nanoseconds, as Twitch writes it; signed over that exact text.",
+        secrets=A, msg_id=I, ts=T, body=B, reproducible=False,
+        headers={ID: I, TS: "2026-01-01T00:00:00.634234626Z", SIG: "sha256=" + mac_over("2026-01-01T00:00:00.634234626Z")})
+    add(P, "offset-timestamp", "Timestamp with a +01:00 offset (the same instant as now); signed over that exact text.",
+        secrets=A, msg_id=I, ts=T, body=B, reproducible=False,
+        headers={ID: I, TS: "2026-01-01T01:00:00+01:00", SIG: "sha256=" + mac_over("2026-01-01T01:00:00+01:00")})
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.",
+        secrets=A, msg_id=I, ts=T, body=TWITCH_BODY_NON_ASCII)
+    add(P, "header-name-case", "Header names all lowercase; header lookup is case-insensitive, so accepted.",
+        secrets=A, msg_id=I, ts=T, body=B, reproducible=False,
+        headers=rename(good, {SIG: SIG.lower(), TS: TS.lower(), ID: ID.lower()}))
+    add(P, "second-secret-matches", "Two verification secrets; the signature matches only the second one.",
+        secrets=[TWITCH_WRONG, TWITCH_A], signing=A, msg_id=I, ts=T, body=B)
+    add(P, "missing-signature-header", "No Twitch-Eventsub-Message-Signature header.", secrets=A, msg_id=I, ts=T,
+        body=B, headers=drop(good, SIG), reproducible=False, expected="missing_header")
+    add(P, "missing-id-header", "No Twitch-Eventsub-Message-Id header.", secrets=A, msg_id=I, ts=T,
+        body=B, headers=drop(good, ID), reproducible=False, expected="missing_header")
+    add(P, "missing-timestamp", "No Twitch-Eventsub-Message-Timestamp header.", secrets=A, msg_id=I, ts=T,
+        body=B, headers=drop(good, TS), reproducible=False, expected="missing_timestamp")
+    add(P, "empty-signature-header", "The signature header is present but empty.", secrets=A, msg_id=I, ts=T, body=B,
+        headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "garbled-signature-header", "The signature header is the bare hex digest without 'sha256='.", secrets=A,
+        msg_id=I, ts=T, body=B, headers=replace(good, SIG, mac), reproducible=False, expected="malformed_header")
+    add(P, "wrong-prefix", "The signature header says 'sha1=' (with the correct SHA-256 digest).", secrets=A,
+        msg_id=I, ts=T, body=B, headers=replace(good, SIG, "sha1=" + mac), reproducible=False,
+        expected="unsupported_version")
+    add(P, "unix-seconds-timestamp", "Timestamp in unix seconds (signed over that text): not RFC 3339.", secrets=A,
+        msg_id=I, ts=T, body=B, reproducible=False, expected="malformed_timestamp",
+        headers={ID: I, TS: str(T), SIG: "sha256=" + mac_over(str(T))})
+    add(P, "wrong-secret", "Signed with a different secret than the subscription's.",
+        secrets=A, signing=[TWITCH_WRONG], msg_id=I, ts=T, body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.", secrets=A, msg_id=I, ts=T,
+        body=change_one_byte(B, "cool_user", "cool_usex"), headers=good, reproducible=False, expected="bad_signature")
+    add(P, "id-changed", "Message id changed after signing: the id is signed.", secrets=A, msg_id=I, ts=T, body=B,
+        headers=replace(good, ID, "befa7b53-d79d-478f-86b9-120f112b044f"), reproducible=False,
+        expected="bad_signature")
+    add(P, "timestamp-changed", "Timestamp changed (+1 s) after signing.", secrets=A, msg_id=I, ts=T, body=B,
+        headers=replace(good, TS, rfc3339(T + 1)), reproducible=False, expected="bad_signature")
+    add(P, "uppercase-hex", "Correct digest written in uppercase hex; only lowercase matches.", secrets=A, msg_id=I,
+        ts=T, body=B, headers=replace(good, SIG, "sha256=" + mac.upper()), reproducible=False,
+        expected="bad_signature")
+    add(P, "stale", "Timestamp 601 s old: one second past the 10-minute window.", secrets=A, msg_id=I, ts=T - 601,
+        body=B, expected="stale_timestamp")
+
+
+More("twitch", {"seconds": 600, "direction": "past", "edge": "inclusive"}, "Twitch-Eventsub-Message-Signature",
+     twitch_sign, twitch_verify, twitch_cases, True)
+
+
 def main(argv):
     if len(argv) < 2 or argv[1] not in ("generate", "check") or (argv[1] == "generate" and len(argv) > 2) \
             or len(argv) > 3:

@@ -136,7 +136,7 @@ class CheckIT {
                 "--secret", "s")) {
             assertThat(check.waitFor(RUN)).isEqualTo(2);
             assertThat(check.err()).containsExactly("hookcheck: unknown profile 'paypal'; valid profiles: standard,"
-                    + " vitable, dfns, preo, stripe, github, zoom");
+                    + " vitable, dfns, preo, stripe, github, zoom, twitch");
         }
         Path config = java.nio.file.Files.writeString(reports.resolve("bad.json"), "{\"events\": \"many\"}");
         try (JarProcess serve = JarProcess.start("serve", "--port", "0", "--config", config.toString())) {

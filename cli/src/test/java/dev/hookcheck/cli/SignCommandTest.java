@@ -127,7 +127,7 @@ class SignCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.errLines()).containsExactly("hookcheck: unknown profile 'paypal'; valid profiles: standard,"
-                + " vitable, dfns, preo, stripe, github, zoom");
+                + " vitable, dfns, preo, stripe, github, zoom, twitch");
     }
 
     @Test

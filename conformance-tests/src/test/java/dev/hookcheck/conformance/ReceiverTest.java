@@ -39,7 +39,7 @@ class ReceiverTest {
     @Test
     void anUnknownProfileListsTheKnownOnes() {
         assertThatThrownBy(() -> Receiver.of("http://localhost/", "vitabel", SECRET))
-                .hasMessage("unknown profile 'vitabel'; known profiles: standard, vitable, dfns, preo, stripe, github, zoom");
+                .hasMessage("unknown profile 'vitabel'; known profiles: standard, vitable, dfns, preo, stripe, github, zoom, twitch");
     }
 
     @Test

@@ -197,7 +197,7 @@ class WebhookReceiverContractTest {
     void anUnknownProfileIsNamedWithTheKnownOnes() {
         assertThat(misuseMessages(MisspelledProfile.class)).allMatch(message -> message.equals(
                 "MisspelledProfile.receiver() failed: unknown profile 'vitabel'; known profiles: standard, vitable,"
-                        + " dfns, preo, stripe, github, zoom"));
+                        + " dfns, preo, stripe, github, zoom, twitch"));
     }
 
     @Test

@@ -278,6 +278,7 @@ public class ReferenceReceiver implements AutoCloseable {
             case "dfns" -> firstAttemptId(body);
             case "github" -> request.header("X-GitHub-Delivery");
             case "zoom" -> request.header("x-zm-trackingid");
+            case "twitch" -> request.header("Twitch-Eventsub-Message-Id");
             default -> body.path("id").asString();
         };
     }
@@ -299,6 +300,7 @@ public class ReferenceReceiver implements AutoCloseable {
             case "preo" -> body.path("event").asString();
             case "github" -> request.header("X-GitHub-Event");
             case "zoom" -> body.path("event").asString();
+            case "twitch" -> body.path("subscription").path("type").asString();
             default -> throw new IllegalStateException("no event type for " + profile.name());
         };
     }
@@ -332,6 +334,7 @@ public class ReferenceReceiver implements AutoCloseable {
             case "standard" -> request.header("webhook-timestamp");
             case "vitable" -> request.header("X-Vitable-Timestamp");
             case "zoom" -> request.header("x-zm-request-timestamp");
+            case "twitch" -> request.header("Twitch-Eventsub-Message-Timestamp");
             case "preo", "stripe" -> {
                 String header = request.header(profile.scheme().signatureHeader());
                 if (header == null) {

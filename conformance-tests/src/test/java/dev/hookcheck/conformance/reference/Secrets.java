@@ -15,6 +15,7 @@ public final class Secrets {
             case "stripe" -> "whsec_3f9a1c7e5b2d8f4a6c0e9b1d7f3a5c8e";
             case "github" -> "github_hook_secret_8b7a6c5d4e3f2a1b0c9d";
             case "zoom" -> "pXz4rTq8LmN2vB6cYw0KsA";
+            case "twitch" -> "s3cRe7-hookcheck-twitch";
             default -> throw new IllegalArgumentException("no test secret for profile " + profile);
         });
     }

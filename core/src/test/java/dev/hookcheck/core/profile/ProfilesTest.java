@@ -23,14 +23,14 @@ class ProfilesTest {
 
     @Test
     void theSixProfilesAreBuiltInWithStandardAsTheDefault() {
-        assertThat(Profiles.names()).containsExactly("standard", "vitable", "dfns", "preo", "stripe", "github", "zoom");
+        assertThat(Profiles.names()).containsExactly("standard", "vitable", "dfns", "preo", "stripe", "github", "zoom", "twitch");
         assertThat(Profiles.defaultProfile().name()).isEqualTo("standard");
     }
 
     @Test
     void anUnknownProfileNameListsTheKnownOnes() {
         assertThatThrownBy(() -> Profiles.get("paypal"))
-                .hasMessage("unknown profile 'paypal'; known profiles: standard, vitable, dfns, preo, stripe, github, zoom");
+                .hasMessage("unknown profile 'paypal'; known profiles: standard, vitable, dfns, preo, stripe, github, zoom, twitch");
     }
 
     @Test
