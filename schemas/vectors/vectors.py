@@ -343,6 +343,8 @@ def sign(ossl, profile, secrets, msg_id, ts, body, url=None):
         return {"svix-id": msg_id, "svix-timestamp": t, "svix-signature": " ".join(entries)}
     if profile == "shopify":
         return {"X-Shopify-Hmac-SHA256": b64(hmac.new(secrets[0].encode("utf-8"), b, hashlib.sha256).digest())}
+    if profile in MORE:
+        return MORE[profile].sign(ossl, secrets, msg_id, t, b)
     raise ValueError(profile)
 
 
@@ -410,6 +412,9 @@ def _verify(ossl, case):
     headers = case["headers"]
     secrets = case["secrets"]
     body = case["body"].encode("utf-8")
+    if profile in MORE:
+        MORE[profile].verify(ossl, case, headers, secrets, body)
+        return
     sig = header(headers, SIG_HEADER[profile])
 
     if profile == "standard":
@@ -1234,6 +1239,8 @@ def build_cases(ossl):
         headers=replace(good, SIG, good[SIG].rstrip("=")), reproducible=False, expected="bad_signature")
     add(P, "sha256-prefix", "The digest with a 'sha256=' prefix Shopify never sends.", secrets=A, body=B,
         headers=replace(good, SIG, "sha256=" + good[SIG]), reproducible=False, expected="bad_signature")
+    for more in MORE.values():
+        more.cases(ossl, add)
 
     # Present the cases grouped by profile, in the order of PROFILES, keeping insertion order within one.
     cases.sort(key=lambda c: PROFILES.index(c["profile"]))
@@ -1284,6 +1291,7 @@ def check_case(ossl, case, seen):
     # Reproducibility: re-sign with hmac/openssl and compare to the headers.
     signing = case.get("signingSecrets", case["secrets"])
     needs_ts = profile in ("standard", "vitable", "preo", "stripe", "svix")
+    needs_ts = profile in ("standard", "vitable", "preo", "stripe") or (profile in MORE and MORE[profile].needs_ts)
     if case["reproducible"]:
         if needs_ts and "timestamp" not in case:
             errors.append("reproducible but no timestamp")
@@ -1355,6 +1363,254 @@ def cmd_check(ossl, path):
     failed = len(failed_names) + len(file_errors)
     print("%d passed, %d failed" % (passed, failed))
     return 0 if failed == 0 else 1
+
+
+# --------------------------------------------------------------------------------------------
+# Profiles added after the first six: each one a section of its own, registered in MORE
+# --------------------------------------------------------------------------------------------
+
+
+class More:
+    """A later profile: its tolerance, signature header, reference signer and verifier, and its cases.
+
+    sign(ossl, secrets, msg_id, ts_text, body_bytes) -> headers; verify(ossl, case, headers, secrets,
+    body_bytes) raises Reject; cases(ossl, add) adds the profile's cases; needs_ts: a reproducible case
+    needs a timestamp to re-sign.
+    """
+
+    def __init__(self, name, tolerance, sig_header, sign, verify, cases, needs_ts):
+        self.name, self.sign, self.verify, self.cases, self.needs_ts = name, sign, verify, cases, needs_ts
+        PROFILES.append(name)
+        TOLERANCE[name] = tolerance
+        SIG_HEADER[name] = sig_header
+        MORE[name] = self
+
+
+MORE = {}
+
+
+def prefixed_checks(sig, prefix):
+    """Structure and version of a prefixed signature header ('<prefix><signature>')."""
+    if sig.strip() == "" or prefix[-1] not in sig:
+        raise Reject("malformed_header")
+    if not sig.strip().startswith(prefix):
+        raise Reject("unsupported_version")
+    return sig.strip()[len(prefix):]
+
+
+# ---- zoom: x-zm-signature: v0=<hex HMAC-SHA256 of "v0:{x-zm-request-timestamp}:{body}">, 300 s (assumed)
+
+ZOOM_A = "pXz4rTq8LmN2vB6cYw0KsA"
+ZOOM_B = "Hq3nVb7TzR1xLp9WmC5dFk"
+ZOOM_WRONG = "Ue8sYk2QjN6oTr4ZaB0wXc"
+ZOOM_BODY = compact({"event": "meeting.started", "event_ts": T * 1000, "payload": {
+    "account_id": "AAAAAABBBBCCCCDDDDEEEE", "object": {
+        "uuid": "4444AAAiAAAAAiAiAiiAii==", "id": 81234567890, "host_id": "x1yCzABCDEfg23HiJKl4mN",
+        "topic": "Weekly sync", "type": 2, "start_time": "2026-01-01T00:00:00Z", "timezone": "Europe/Berlin",
+        "duration": 60}}})
+ZOOM_BODY_NON_ASCII = compact({"event": "meeting.created", "event_ts": T * 1000, "payload": {
+    "account_id": "AAAAAABBBBCCCCDDDDEEEE", "object": {"id": 81234567891, "topic": "Café ✓ Zoë – 日本 review",
+                                                       "timezone": "Asia/Tokyo", "duration": 30}}})
+
+
+def zoom_sign(ossl, secrets, msg_id, t, b):
+    mac = hmac_hex(secrets[0].encode("utf-8"), ("v0:%s:" % t).encode("utf-8") + b, hashlib.sha256)
+    return {"x-zm-request-timestamp": t, "x-zm-signature": "v0=" + mac}
+
+
+def zoom_verify(ossl, case, headers, secrets, body):
+    sig = header(headers, "x-zm-signature")
+    if sig is None:
+        raise Reject("missing_header")
+    ts_text = header(headers, "x-zm-request-timestamp")
+    if ts_text is None:
+        raise Reject("missing_timestamp")
+    value = prefixed_checks(sig, "v0=")
+    ts = parse_header_timestamp(ts_text)
+    msg = ("v0:%s:" % ts_text).encode("utf-8") + body
+    if not any(same(hmac_hex(s.encode("utf-8"), msg, hashlib.sha256), value) for s in secrets):
+        raise Reject("bad_signature")
+    check_tolerance(ts, case["now"], case["tolerance"])
+
+
+def zoom_cases(ossl, add):
+    P, A, B = "zoom", [ZOOM_A], ZOOM_BODY
+    SIG, TS = "x-zm-signature", "x-zm-request-timestamp"
+    good = zoom_sign(ossl, A, None, str(T), B.encode())
+    mac = good[SIG][len("v0="):]
+    add(P, "valid", "Valid v0 signature, timestamp equal to now.", secrets=A, ts=T, body=B)
+    add(P, "past-edge", "Timestamp exactly 300 s old: the inclusive edge of the assumed window is accepted.",
+        secrets=A, ts=T - 300, body=B)
+    add(P, "future-edge", "Timestamp exactly 300 s in the future: within the assumed window, accepted.",
+        secrets=A, ts=T + 300, body=B)
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.",
+        secrets=A, ts=T, body=ZOOM_BODY_NON_ASCII)
+    add(P, "header-name-case", "Header names in mixed case; header lookup is case-insensitive, so accepted.",
+        secrets=A, ts=T, body=B, reproducible=False,
+        headers=rename(good, {SIG: "X-Zm-Signature", TS: "X-Zm-Request-Timestamp"}))
+    add(P, "second-secret-matches", "Two verification secrets; the signature matches only the second one.",
+        secrets=[ZOOM_WRONG, ZOOM_A], signing=A, ts=T, body=B)
+    add(P, "missing-signature-header", "No x-zm-signature header.", secrets=A, ts=T, body=B,
+        headers=drop(good, SIG), reproducible=False, expected="missing_header")
+    add(P, "missing-timestamp", "No x-zm-request-timestamp header.", secrets=A, ts=T, body=B,
+        headers=drop(good, TS), reproducible=False, expected="missing_timestamp")
+    add(P, "empty-signature-header", "x-zm-signature present but empty.", secrets=A, ts=T, body=B,
+        headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "garbled-signature-header", "x-zm-signature is the bare hex digest without 'v0='.", secrets=A, ts=T,
+        body=B, headers=replace(good, SIG, mac), reproducible=False, expected="malformed_header")
+    add(P, "wrong-prefix", "x-zm-signature starts with 'v1=' (the correct digest): only v0 is known.", secrets=A,
+        ts=T, body=B, headers=replace(good, SIG, "v1=" + mac), reproducible=False, expected="unsupported_version")
+    add(P, "wrong-secret", "Signed with a different secret token than the verifier's.",
+        secrets=A, signing=[ZOOM_WRONG], ts=T, body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.", secrets=A, ts=T,
+        body=change_one_byte(B, "Weekly sync", "Weekly sunc"), headers=good, reproducible=False,
+        expected="bad_signature")
+    add(P, "timestamp-changed", "x-zm-request-timestamp changed (+1 s) after signing.", secrets=A, ts=T, body=B,
+        headers=replace(good, TS, str(T + 1)), reproducible=False, expected="bad_signature")
+    add(P, "truncated-signature", "Hex digest truncated by 2 characters.", secrets=A, ts=T, body=B,
+        headers=replace(good, SIG, good[SIG][:-2]), reproducible=False, expected="bad_signature")
+    add(P, "uppercase-hex", "Correct digest written in uppercase hex; only lowercase matches.", secrets=A, ts=T,
+        body=B, headers=replace(good, SIG, "v0=" + mac.upper()), reproducible=False, expected="bad_signature")
+    add(P, "stale", "Timestamp 301 s old: one second past the assumed inclusive edge.", secrets=A, ts=T - 301,
+        body=B, expected="stale_timestamp")
+    add(P, "future", "Timestamp 301 s in the future: one second past the assumed inclusive edge.", secrets=A,
+        ts=T + 301, body=B, expected="future_timestamp")
+    add(P, "malformed-timestamp", "x-zm-request-timestamp is not a number (the signature is valid over that text).",
+        secrets=A, ts="2026-01-01T00:00:00Z", body=B, reproducible=False, expected="malformed_timestamp")
+
+
+More("zoom", {"seconds": 300, "direction": "both", "edge": "inclusive"}, "x-zm-signature", zoom_sign, zoom_verify,
+     zoom_cases, True)
+
+
+# ---- twitch: Twitch-Eventsub-Message-Signature: sha256=<hex HMAC-SHA256 of id + timestamp + body>, RFC 3339
+#      timestamp, 600 s, past only
+
+TWITCH_A = "s3cRe7-hookcheck-twitch"
+TWITCH_B = "another-subscription-secret-42"
+TWITCH_WRONG = "not-the-subscription-secret"
+TWITCH_ID = "befa7b53-d79d-478f-86b9-120f112b044e"
+TWITCH_BODY = compact({"subscription": {
+    "id": "f1c2a387-161a-49f9-a165-0f21d7a4e1c4", "status": "enabled", "type": "channel.follow", "version": "2",
+    "cost": 0, "condition": {"broadcaster_user_id": "1337", "moderator_user_id": "1337"},
+    "transport": {"method": "webhook", "callback": "https://example.com/webhooks/callback"},
+    "created_at": "2025-12-31T00:00:00Z"}, "event": {
+    "user_id": "1234", "user_login": "cool_user", "user_name": "Cool_User", "broadcaster_user_id": "1337",
+    "broadcaster_user_login": "cooler_user", "broadcaster_user_name": "Cooler_User",
+    "followed_at": "2026-01-01T00:00:00Z"}})
+TWITCH_BODY_NON_ASCII = compact({"subscription": {"id": "f1c2a387-161a-49f9-a165-0f21d7a4e1c4", "type": "channel.update",
+                                                  "version": "2"}, "event": {
+    "broadcaster_user_id": "1337", "title": "Zoë joue à Celeste ✓ 日本語", "language": "fr"}})
+
+
+def rfc3339(ts):
+    import datetime
+    return datetime.datetime.fromtimestamp(ts, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_rfc3339(text):
+    """Unix seconds of an RFC 3339 date and time (fraction dropped), or malformed_timestamp."""
+    import datetime
+    import re
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(Z|[+-]\d{2}:\d{2})", text)
+    if not m:
+        raise Reject("malformed_timestamp")
+    y, mo, d, h, mi, s, z = m.groups()
+    offset = 0 if z == "Z" else (1 if z[0] == "+" else -1) * (int(z[1:3]) * 3600 + int(z[4:6]) * 60)
+    try:
+        base = datetime.datetime(int(y), int(mo), int(d), int(h), int(mi), int(s), tzinfo=datetime.timezone.utc)
+    except ValueError:
+        raise Reject("malformed_timestamp")
+    return int(base.timestamp()) - offset
+
+
+def twitch_sign(ossl, secrets, msg_id, t, b):
+    text = rfc3339(int(t)) if t.isdigit() else t
+    mac = hmac_hex(secrets[0].encode("utf-8"), (msg_id + text).encode("utf-8") + b, hashlib.sha256)
+    return {"Twitch-Eventsub-Message-Id": msg_id, "Twitch-Eventsub-Message-Timestamp": text,
+            "Twitch-Eventsub-Message-Signature": "sha256=" + mac}
+
+
+def twitch_verify(ossl, case, headers, secrets, body):
+    sig = header(headers, "Twitch-Eventsub-Message-Signature")
+    if sig is None:
+        raise Reject("missing_header")
+    msg_id = header(headers, "Twitch-Eventsub-Message-Id")
+    if msg_id is None:
+        raise Reject("missing_header")
+    ts_text = header(headers, "Twitch-Eventsub-Message-Timestamp")
+    if ts_text is None:
+        raise Reject("missing_timestamp")
+    value = prefixed_checks(sig, "sha256=")
+    ts = parse_rfc3339(ts_text)
+    msg = (msg_id + ts_text).encode("utf-8") + body
+    if not any(same(hmac_hex(s.encode("utf-8"), msg, hashlib.sha256), value) for s in secrets):
+        raise Reject("bad_signature")
+    check_tolerance(ts, case["now"], case["tolerance"])
+
+
+def twitch_cases(ossl, add):
+    P, A, I, B = "twitch", [TWITCH_A], TWITCH_ID, TWITCH_BODY
+    SIG, TS, ID = "Twitch-Eventsub-Message-Signature", "Twitch-Eventsub-Message-Timestamp", "Twitch-Eventsub-Message-Id"
+    good = twitch_sign(ossl, A, I, str(T), B.encode())
+    mac = good[SIG][len("sha256="):]
+
+    def mac_over(ts_text, body=B, msg_id=I, secret=TWITCH_A):
+        return hmac_hex(secret.encode(), (msg_id + ts_text).encode() + body.encode(), hashlib.sha256)
+
+    add(P, "valid", "Valid signature over id + timestamp + body, timestamp equal to now.", secrets=A, msg_id=I, ts=T,
+        body=B)
+    add(P, "past-edge", "Timestamp exactly 600 s old: the inclusive edge of the 10-minute window is accepted.",
+        secrets=A, msg_id=I, ts=T - 600, body=B)
+    add(P, "future-accepted", "Timestamp one hour in the future: accepted, Twitch only asks to refuse messages older"
+        " than 10 minutes.", secrets=A, msg_id=I, ts=T + 3600, body=B)
+    add(P, "nanosecond-timestamp", "Timestamp with nanoseconds, as Twitch writes it; signed over that exact text.",
+        secrets=A, msg_id=I, ts=T, body=B, reproducible=False,
+        headers={ID: I, TS: "2026-01-01T00:00:00.634234626Z", SIG: "sha256=" + mac_over("2026-01-01T00:00:00.634234626Z")})
+    add(P, "offset-timestamp", "Timestamp with a +01:00 offset (the same instant as now); signed over that exact text.",
+        secrets=A, msg_id=I, ts=T, body=B, reproducible=False,
+        headers={ID: I, TS: "2026-01-01T01:00:00+01:00", SIG: "sha256=" + mac_over("2026-01-01T01:00:00+01:00")})
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.",
+        secrets=A, msg_id=I, ts=T, body=TWITCH_BODY_NON_ASCII)
+    add(P, "header-name-case", "Header names all lowercase; header lookup is case-insensitive, so accepted.",
+        secrets=A, msg_id=I, ts=T, body=B, reproducible=False,
+        headers=rename(good, {SIG: SIG.lower(), TS: TS.lower(), ID: ID.lower()}))
+    add(P, "second-secret-matches", "Two verification secrets; the signature matches only the second one.",
+        secrets=[TWITCH_WRONG, TWITCH_A], signing=A, msg_id=I, ts=T, body=B)
+    add(P, "missing-signature-header", "No Twitch-Eventsub-Message-Signature header.", secrets=A, msg_id=I, ts=T,
+        body=B, headers=drop(good, SIG), reproducible=False, expected="missing_header")
+    add(P, "missing-id-header", "No Twitch-Eventsub-Message-Id header.", secrets=A, msg_id=I, ts=T,
+        body=B, headers=drop(good, ID), reproducible=False, expected="missing_header")
+    add(P, "missing-timestamp", "No Twitch-Eventsub-Message-Timestamp header.", secrets=A, msg_id=I, ts=T,
+        body=B, headers=drop(good, TS), reproducible=False, expected="missing_timestamp")
+    add(P, "empty-signature-header", "The signature header is present but empty.", secrets=A, msg_id=I, ts=T, body=B,
+        headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "garbled-signature-header", "The signature header is the bare hex digest without 'sha256='.", secrets=A,
+        msg_id=I, ts=T, body=B, headers=replace(good, SIG, mac), reproducible=False, expected="malformed_header")
+    add(P, "wrong-prefix", "The signature header says 'sha1=' (with the correct SHA-256 digest).", secrets=A,
+        msg_id=I, ts=T, body=B, headers=replace(good, SIG, "sha1=" + mac), reproducible=False,
+        expected="unsupported_version")
+    add(P, "unix-seconds-timestamp", "Timestamp in unix seconds (signed over that text): not RFC 3339.", secrets=A,
+        msg_id=I, ts=T, body=B, reproducible=False, expected="malformed_timestamp",
+        headers={ID: I, TS: str(T), SIG: "sha256=" + mac_over(str(T))})
+    add(P, "wrong-secret", "Signed with a different secret than the subscription's.",
+        secrets=A, signing=[TWITCH_WRONG], msg_id=I, ts=T, body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.", secrets=A, msg_id=I, ts=T,
+        body=change_one_byte(B, "cool_user", "cool_usex"), headers=good, reproducible=False, expected="bad_signature")
+    add(P, "id-changed", "Message id changed after signing: the id is signed.", secrets=A, msg_id=I, ts=T, body=B,
+        headers=replace(good, ID, "befa7b53-d79d-478f-86b9-120f112b044f"), reproducible=False,
+        expected="bad_signature")
+    add(P, "timestamp-changed", "Timestamp changed (+1 s) after signing.", secrets=A, msg_id=I, ts=T, body=B,
+        headers=replace(good, TS, rfc3339(T + 1)), reproducible=False, expected="bad_signature")
+    add(P, "uppercase-hex", "Correct digest written in uppercase hex; only lowercase matches.", secrets=A, msg_id=I,
+        ts=T, body=B, headers=replace(good, SIG, "sha256=" + mac.upper()), reproducible=False,
+        expected="bad_signature")
+    add(P, "stale", "Timestamp 601 s old: one second past the 10-minute window.", secrets=A, msg_id=I, ts=T - 601,
+        body=B, expected="stale_timestamp")
+
+
+More("twitch", {"seconds": 600, "direction": "past", "edge": "inclusive"}, "Twitch-Eventsub-Message-Signature",
+     twitch_sign, twitch_verify, twitch_cases, True)
 
 
 def main(argv):

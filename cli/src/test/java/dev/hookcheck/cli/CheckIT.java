@@ -140,6 +140,7 @@ class CheckIT {
                     + " vitable, dfns, preo, stripe, github, square");
             assertThat(check.err()).containsExactly("hookcheck: unknown profile 'paypal'; valid profiles: "
                     + String.join(", ", Profiles.names()));
+                    + " vitable, dfns, preo, stripe, github, zoom, twitch");
         }
         Path config = java.nio.file.Files.writeString(reports.resolve("bad.json"), "{\"events\": \"many\"}");
         try (JarProcess serve = JarProcess.start("serve", "--port", "0", "--config", config.toString())) {

@@ -166,6 +166,7 @@ class SignCommandTest {
                 + " vitable, dfns, preo, stripe, github, square");
         assertThat(result.errLines()).containsExactly("hookcheck: unknown profile 'paypal'; valid profiles: "
                 + String.join(", ", Profiles.names()));
+                + " vitable, dfns, preo, stripe, github, zoom, twitch");
     }
 
     @Test

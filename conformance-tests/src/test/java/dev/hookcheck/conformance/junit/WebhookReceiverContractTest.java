@@ -201,6 +201,7 @@ class WebhookReceiverContractTest {
                         + " dfns, preo, stripe, github, square"));
                 "MisspelledProfile.receiver() failed: unknown profile 'vitabel'; known profiles: "
                         + String.join(", ", Profiles.names())));
+                        + " dfns, preo, stripe, github, zoom, twitch"));
     }
 
     @Test

@@ -300,6 +300,8 @@ public class ReferenceReceiver implements AutoCloseable {
             case "github" -> request.header("X-GitHub-Delivery");
             case "svix" -> request.header("svix-id");
             case "shopify" -> request.header("X-Shopify-Event-Id");
+            case "zoom" -> request.header("x-zm-trackingid");
+            case "twitch" -> request.header("Twitch-Eventsub-Message-Id");
             default -> body.path("id").asString();
         };
     }
@@ -322,6 +324,8 @@ public class ReferenceReceiver implements AutoCloseable {
             case "preo" -> body.path("event").asString();
             case "github" -> request.header("X-GitHub-Event");
             case "shopify" -> request.header("X-Shopify-Topic");
+            case "zoom" -> body.path("event").asString();
+            case "twitch" -> body.path("subscription").path("type").asString();
             default -> throw new IllegalStateException("no event type for " + profile.name());
         };
     }
@@ -355,6 +359,8 @@ public class ReferenceReceiver implements AutoCloseable {
             case "standard" -> request.header("webhook-timestamp");
             case "svix" -> request.header("svix-timestamp");
             case "vitable" -> request.header("X-Vitable-Timestamp");
+            case "zoom" -> request.header("x-zm-request-timestamp");
+            case "twitch" -> request.header("Twitch-Eventsub-Message-Timestamp");
             case "preo", "stripe" -> {
                 String header = request.header(profile.scheme().signatureHeader());
                 if (header == null) {

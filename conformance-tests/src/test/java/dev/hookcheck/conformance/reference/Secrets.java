@@ -17,6 +17,8 @@ public final class Secrets {
             case "square" -> "Qm9v7AKG2vUu-bK8kCkRiJ";
             case "svix" -> "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
             case "shopify" -> "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";
+            case "zoom" -> "pXz4rTq8LmN2vB6cYw0KsA";
+            case "twitch" -> "s3cRe7-hookcheck-twitch";
             default -> throw new IllegalArgumentException("no test secret for profile " + profile);
         });
     }

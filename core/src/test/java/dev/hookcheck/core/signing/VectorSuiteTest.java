@@ -91,8 +91,9 @@ class VectorSuiteTest {
     @MethodSource("cases")
     void theDeclarativeFormGivesTheExpectedVerdict(Case c) throws IOException {
         Optional<SignatureScheme> declarative = declarativeFormOf(c);
-        org.junit.jupiter.api.Assumptions.assumeTrue(declarative.isPresent(),
-                "a Standard Webhooks case mixing v1 and v1a keys has no single declarative form");
+        org.junit.jupiter.api.Assumptions.assumeTrue(declarative.isPresent(), "a Standard Webhooks case mixing v1"
+                + " and v1a keys, or a scheme a spec cannot describe (an RFC 3339 or millisecond timestamp), has no"
+                + " declarative form");
         assertVerdict(c, declarative.get());
     }
 
@@ -114,6 +115,9 @@ class VectorSuiteTest {
     /** The JSON scheme document describing the case's scheme, from {@code schemas/json/schemes/}. */
     static Optional<SignatureScheme> declarativeFormOf(Case c) throws IOException {
         String document = c.profile();
+        if (!document.equals("standard") && Profiles.get(document).scheme().spec().isEmpty()) {
+            return Optional.empty();
+        }
         if (c.profile().equals("standard")) {
             boolean ed25519 = c.secrets().stream().allMatch(s -> s.startsWith("whpk_") || s.startsWith("whsk_"));
             boolean hmac = c.secrets().stream().noneMatch(s -> s.startsWith("whpk_") || s.startsWith("whsk_"));
