@@ -197,11 +197,8 @@ class WebhookReceiverContractTest {
     @Test
     void anUnknownProfileIsNamedWithTheKnownOnes() {
         assertThat(misuseMessages(MisspelledProfile.class)).allMatch(message -> message.equals(
-                "MisspelledProfile.receiver() failed: unknown profile 'vitabel'; known profiles: standard, vitable,"
-                        + " dfns, preo, stripe, github, square"));
                 "MisspelledProfile.receiver() failed: unknown profile 'vitabel'; known profiles: "
                         + String.join(", ", Profiles.names())));
-                        + " dfns, preo, stripe, github, zoom, twitch"));
     }
 
     @Test

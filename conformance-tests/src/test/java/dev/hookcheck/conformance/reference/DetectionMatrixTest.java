@@ -123,6 +123,9 @@ class DetectionMatrixTest {
         expect(Flaw.ANSWERS_204, "dfns", "CON-001");
         expect(Flaw.REDIRECTS, "standard", "CON-001 CON-002");
         expect(Flaw.STRICT_CONTENT_TYPE, "vitable", "CON-003");
+        expect(Flaw.IGNORES_HANDSHAKE, "zoom", "HSK-001");
+        expect(Flaw.IGNORES_HANDSHAKE, "twitch", "HSK-001");
+        expect(Flaw.ANSWERS_FORGED_HANDSHAKE, "twitch", "HSK-002");
     }
 
     /**

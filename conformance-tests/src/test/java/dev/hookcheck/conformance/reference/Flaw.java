@@ -92,7 +92,10 @@ public enum Flaw {
     TRUNCATES_BODY("reads only the first 64 KiB of the body", TruncatesBody::new, "preo"),
     ANSWERS_204("answers 204 No Content", Answers204::new, "dfns"),
     REDIRECTS("redirects after processing (303)", RedirectsAfterProcessing::new, "standard"),
-    STRICT_CONTENT_TYPE("accepts only the exact Content-Type application/json", StrictContentType::new, "vitable");
+    STRICT_CONTENT_TYPE("accepts only the exact Content-Type application/json", StrictContentType::new, "vitable"),
+    IGNORES_HANDSHAKE("treats the verification handshake as an event", IgnoresHandshake::new, "zoom", "twitch"),
+    ANSWERS_FORGED_HANDSHAKE("echoes any verification challenge, signed or not", AnswersForgedHandshake::new,
+            "twitch");
 
     final String description;
     final List<String> profiles;

@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -570,6 +571,29 @@ final class FlawedReceivers {
                 return Reply.of(415, "{\"error\":\"expected application/json\"}");
             }
             return super.handle(request);
+        }
+    }
+
+    /** Knows nothing of the provider's handshake: it goes down the event path and never gets its answer. */
+    static final class IgnoresHandshake extends ReferenceReceiver {
+        IgnoresHandshake(Profile p, Secret s) { super(p, s); }
+
+        @Override
+        Optional<Reply> handshake(Request request) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code if (body.challenge) return body.challenge} before any verification: Twitch's callback, unsigned. */
+    static final class AnswersForgedHandshake extends ReferenceReceiver {
+        AnswersForgedHandshake(Profile p, Secret s) { super(p, s); }
+
+        @Override
+        Optional<Reply> handshake(Request request) {
+            JsonNode body = parse(request.body());
+            return body != null && body.has("challenge")
+                    ? Optional.of(new Reply(200, Map.of("Content-Type", "text/plain"), body.get("challenge").asString()))
+                    : Optional.empty();
         }
     }
 }

@@ -16,6 +16,7 @@ import dev.hookcheck.core.profile.Lifecycle.Step;
 import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.RetryPolicy;
 import dev.hookcheck.core.profile.SecretFormat;
+import dev.hookcheck.core.profile.Traits;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -40,14 +41,16 @@ public final class Provider implements Supplier<Profile> {
 
     @Override
     public Profile get() {
+        TwitchScheme scheme = new TwitchScheme();
         return Profile.builder("twitch", "Twitch EventSub")
-                .signing(new TwitchScheme(),
+                .signing(scheme,
                         new SecretFormat("10 to 100 ASCII characters without spaces", Pattern.compile("[!-~]{10,100}"),
                                 "it is the transport.secret your app chose when it created the subscription"
                                         + " (POST /helix/eventsub/subscriptions); Twitch never shows it"),
                         r -> Bodies.alnum(r, 32))
                 .retries(new RetryPolicy(List.of(ofMinutes(1), ofMinutes(5), ofMinutes(30)), 0.1))
                 .timeout(ofSeconds(10))
+                .traits(Traits.NONE.withHandshake(new CallbackVerification(scheme)))
                 .catalog(new EventCatalog(List.of(
                                 new EventType("stream.online", "stream"), new EventType("stream.offline", "stream"),
                                 new EventType("channel.follow", "channel"), new EventType("channel.subscribe", "channel"),

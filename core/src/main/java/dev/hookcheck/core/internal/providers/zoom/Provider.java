@@ -16,12 +16,14 @@ import dev.hookcheck.core.profile.Lifecycle.Step;
 import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.RetryPolicy;
 import dev.hookcheck.core.profile.SecretFormat;
+import dev.hookcheck.core.profile.Traits;
 import dev.hookcheck.core.signing.SchemeSpec;
 import dev.hookcheck.core.signing.SchemeSpec.Algorithm;
 import dev.hookcheck.core.signing.SchemeSpec.Encoding;
 import dev.hookcheck.core.signing.SchemeSpec.KeyFormat;
 import dev.hookcheck.core.signing.SchemeSpec.SignatureFormat;
 import dev.hookcheck.core.signing.SchemeSpec.Source;
+import dev.hookcheck.core.signing.SignatureScheme;
 import dev.hookcheck.core.signing.SignatureSchemes;
 import dev.hookcheck.core.signing.Tolerance;
 import java.time.Instant;
@@ -52,14 +54,16 @@ public final class Provider implements Supplier<Profile> {
 
     @Override
     public Profile get() {
+        SignatureScheme scheme = SignatureSchemes.declarative(SCHEME);
         return Profile.builder("zoom", "Zoom")
-                .signing(SignatureSchemes.declarative(SCHEME),
+                .signing(scheme,
                         SecretFormat.text("the app's Secret Token exactly as Zoom shows it", "it is the Secret Token on"
                                 + " the app's Features page (Access, Event Subscriptions) in the Zoom App Marketplace"),
                         r -> Bodies.alnum(r, 22))
                 // retries 5 min after the first attempt, 20 min after the first retry, 60 min after the second
                 .retries(new RetryPolicy(List.of(ofMinutes(5), ofMinutes(20), ofMinutes(60)), 0))
                 .timeout(ofSeconds(3))
+                .traits(Traits.NONE.withHandshake(new UrlValidation(scheme)))
                 .catalog(new EventCatalog(List.of(
                                 new EventType("meeting.created", "meeting"), new EventType("meeting.started", "meeting"),
                                 new EventType("meeting.participant_joined", "meeting"),
