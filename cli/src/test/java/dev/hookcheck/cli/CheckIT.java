@@ -136,11 +136,8 @@ class CheckIT {
         try (JarProcess check = JarProcess.start("check", "--url", "http://127.0.0.1:1/", "--profile", "paypal",
                 "--secret", "s")) {
             assertThat(check.waitFor(RUN)).isEqualTo(2);
-            assertThat(check.err()).containsExactly("hookcheck: unknown profile 'paypal'; valid profiles: standard,"
-                    + " vitable, dfns, preo, stripe, github, square");
             assertThat(check.err()).containsExactly("hookcheck: unknown profile 'paypal'; valid profiles: "
                     + String.join(", ", Profiles.names()));
-                    + " vitable, dfns, preo, stripe, github, zoom, twitch");
         }
         Path config = java.nio.file.Files.writeString(reports.resolve("bad.json"), "{\"events\": \"many\"}");
         try (JarProcess serve = JarProcess.start("serve", "--port", "0", "--config", config.toString())) {

@@ -162,11 +162,8 @@ class SignCommandTest {
         Cli.Result result = Cli.run("sign", "--profile", "paypal", "--secret", "s", "--body", "-");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.errLines()).containsExactly("hookcheck: unknown profile 'paypal'; valid profiles: standard,"
-                + " vitable, dfns, preo, stripe, github, square");
         assertThat(result.errLines()).containsExactly("hookcheck: unknown profile 'paypal'; valid profiles: "
                 + String.join(", ", Profiles.names()));
-                + " vitable, dfns, preo, stripe, github, zoom, twitch");
     }
 
     @Test

@@ -39,9 +39,7 @@ class ReceiverTest {
     @Test
     void anUnknownProfileListsTheKnownOnes() {
         assertThatThrownBy(() -> Receiver.of("http://localhost/", "vitabel", SECRET))
-                .hasMessage("unknown profile 'vitabel'; known profiles: standard, vitable, dfns, preo, stripe, github, square");
                 .hasMessage("unknown profile 'vitabel'; known profiles: " + String.join(", ", Profiles.names()));
-                .hasMessage("unknown profile 'vitabel'; known profiles: standard, vitable, dfns, preo, stripe, github, zoom, twitch");
     }
 
     @Test
