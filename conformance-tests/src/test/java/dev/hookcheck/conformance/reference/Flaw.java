@@ -34,6 +34,8 @@ import dev.hookcheck.conformance.reference.FlawedReceivers.TightTolerance;
 import dev.hookcheck.conformance.reference.FlawedReceivers.TruncatesBody;
 import dev.hookcheck.conformance.reference.FlawedReceivers.TrustsKnownSignatures;
 import dev.hookcheck.conformance.reference.FlawedReceivers.VerifiesReserializedBody;
+import dev.hookcheck.conformance.reference.FlawedReceivers.AnswersForgedHandshake;
+import dev.hookcheck.conformance.reference.FlawedReceivers.IgnoresHandshake;
 import dev.hookcheck.conformance.reference.FlawedReceivers.WrongCharset;
 import dev.hookcheck.conformance.reference.FlawedReceivers.WrongKeyEncoding;
 import dev.hookcheck.core.Secret;

@@ -317,8 +317,7 @@ public class ReferenceReceiver implements AutoCloseable {
 
     String eventType(Request request, JsonNode body) {
         return switch (profile.name()) {
-            case "standard", "stripe", "square" -> body.path("type").asString();
-            case "standard", "stripe", "svix" -> body.path("type").asString();
+            case "standard", "stripe", "square", "svix" -> body.path("type").asString();
             case "vitable" -> body.path("event_name").asString();
             case "dfns" -> body.path("kind").asString();
             case "preo" -> body.path("event").asString();
