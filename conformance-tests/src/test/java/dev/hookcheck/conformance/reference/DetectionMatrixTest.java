@@ -195,6 +195,9 @@ class DetectionMatrixTest {
         diagnosed(Flaw.ANSWERS_204, "dfns", NONE);
         diagnosed(Flaw.REDIRECTS, "standard", "redirects");
         diagnosed(Flaw.STRICT_CONTENT_TYPE, "vitable", NONE);
+        diagnosed(Flaw.IGNORES_HANDSHAKE, "zoom", NONE);
+        diagnosed(Flaw.IGNORES_HANDSHAKE, "twitch", NONE);
+        diagnosed(Flaw.ANSWERS_FORGED_HANDSHAKE, "twitch", NONE);
     }
 
     private static void diagnosed(Flaw flaw, String profile, String diagnosis) {
