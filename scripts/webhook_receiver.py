@@ -36,6 +36,13 @@ PATH = "/webhooks"
 PROBE = "/__probe/"
 
 
+class Server(ThreadingHTTPServer):
+    # socketserver's default listen backlog is 5: a burst of more concurrent deliveries has its extra
+    # connections dropped and retried by TCP a second later, which a production server would not do
+    request_queue_size = 128
+    daemon_threads = True
+
+
 class Receiver:
     def __init__(self, secret, check_timestamp, deduplicate=True, queue_delay=None):
         if not secret.startswith("whsec_"):
@@ -173,9 +180,7 @@ def main():
                                     deduplicate=args.flaw != "processes-duplicates", queue_delay=args.queue_delay)
     except ValueError as e:
         parser.error(str(e))
-    ThreadingHTTPServer.request_queue_size = 128  # the default listen backlog of 5 stalls bursts of connections
-    server = ThreadingHTTPServer((args.host, args.port), Handler)
-    server.daemon_threads = True
+    server = Server((args.host, args.port), Handler)
     host, port = server.server_address[:2]
     print(f"listening on http://{host}:{port}{PATH}", flush=True)
     try:

@@ -8,6 +8,7 @@ import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.Profiles;
 import dev.hookcheck.mock.MockServer;
 import dev.hookcheck.mock.MockServerConfig;
+import dev.hookcheck.mock.internal.Internals;
 import dev.hookcheck.mock.internal.store.Organization;
 import dev.hookcheck.mock.internal.store.Store;
 import java.lang.management.ManagementFactory;
@@ -44,8 +45,8 @@ public final class ApiLoad {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), threads, seconds);
 
         try (MockServer hookcheck = MockServer.create(MockServerConfig.defaults().withEventsPerProfile(0)).start()) {
-            String org = fill(hookcheck.store(), 100_000);
-            hookcheck.store().addApiKey(KEY, "vitable", org);
+            String org = fill(Internals.of(hookcheck).store(), 100_000);
+            Internals.of(hookcheck).store().addApiKey(KEY, "vitable", org);
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpResponse<byte[]> sample = client.send(request(hookcheck.baseUrl()), HttpResponse.BodyHandlers.ofByteArray());
             if (sample.statusCode() != 200) {

@@ -9,6 +9,8 @@ import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.Profiles;
 import dev.hookcheck.mock.MockServer;
 import dev.hookcheck.mock.MockServerConfig;
+import dev.hookcheck.mock.internal.Internals;
+import dev.hookcheck.mock.internal.ServerContext;
 import dev.hookcheck.mock.internal.store.DeliveryStatus;
 import dev.hookcheck.mock.internal.store.Endpoint;
 import dev.hookcheck.mock.internal.store.Organization;
@@ -99,18 +101,19 @@ public final class DeliveryLoad {
     /** Empties the sandbox, fans {@code count} standard events out to one endpoint and times until all are delivered. */
     private static Run engine(MockServer server, String url, int count) throws Exception {
         server.reset();
+        ServerContext context = Internals.of(server);
         Profile profile = Profiles.get("standard");
-        server.store().addOrganization(new Organization("org_load", "standard", "Load"));
+        context.store().addOrganization(new Organization("org_load", "standard", "Load"));
         Instant now = Instant.now();
-        server.store().putEndpoint(new Endpoint("ep_load", "standard", "org_load", url, "load", null,
+        context.store().putEndpoint(new Endpoint("ep_load", "standard", "org_load", url, "load", null,
                 List.of(Endpoint.ALL_EVENTS), true, null, null, List.of(secret()), now, now, null));
         List<Event> events = events(profile, count);
-        events.forEach(server.store()::addEvent);
+        events.forEach(context.store()::addEvent);
         Run.Timer timer = new Run.Timer();
         for (Event event : events) {
-            server.deliveries().fanOut(event);
+            context.deliveries().fanOut(event);
         }
-        server.deliveries().awaitDeliveries(d -> d.status() == DeliveryStatus.DELIVERED, count, Duration.ofMinutes(5));
+        context.deliveries().awaitDeliveries(d -> d.status() == DeliveryStatus.DELIVERED, count, Duration.ofMinutes(5));
         return timer.stop(count);
     }
 

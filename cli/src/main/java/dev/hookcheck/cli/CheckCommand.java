@@ -6,6 +6,7 @@ import dev.hookcheck.conformance.Options;
 import dev.hookcheck.conformance.Probe;
 import dev.hookcheck.conformance.Receiver;
 import dev.hookcheck.conformance.Checks;
+import dev.hookcheck.conformance.report.Diagnosis;
 import dev.hookcheck.conformance.report.Report;
 import dev.hookcheck.core.Secret;
 import dev.hookcheck.core.profile.Profile;
@@ -91,6 +92,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "Only these checks, e.g. SIG-001,RPL-001 (see 'hookcheck checks'). Default: all.")
     List<String> checkIds;
 
+    @Option(names = "--skip", paramLabel = "ID", split = ",",
+            description = "Leave these checks out, e.g. ROB-003 (of those --checks selects). Default: none.")
+    List<String> skipIds;
+
     @Option(names = "--level", paramLabel = "required|recommended", defaultValue = "recommended",
             description = "required: only the checks the profile requires; recommended: those too, and the ones "
                     + "that do not apply listed as skipped. Default: ${DEFAULT-VALUE}.")
@@ -123,7 +128,8 @@ final class CheckCommand implements Callable<Integer> {
         LiveProgress progress = new LiveProgress(out, terminal);
         List<CheckResult> results = SuiteLauncher.run(receiver, options, progress);
         Report report = new Report(chosen.name(), receiver.url().toString(), startedAt,
-                (System.nanoTime() - start) / 1_000_000, results, progress.stopped());
+                (System.nanoTime() - start) / 1_000_000, results, progress.stopped())
+                .withInvocation(RunCommand.of(spec.name(), arguments()));
         try {
             report.writeTo(reportDir);
         } catch (IOException e) {
@@ -131,6 +137,13 @@ final class CheckCommand implements Callable<Integer> {
         }
         summarize(out, terminal, report);
         return exitCode(report);
+    }
+
+    /** The arguments after {@code check}, as given. */
+    private List<String> arguments() {
+        List<String> all = spec.commandLine().getParseResult().originalArgs();
+        int command = all.indexOf(spec.name());
+        return command < 0 ? all : all.subList(command + 1, all.size());
     }
 
     /** 3 when Hookcheck failed, 2 when the probe did, else 1 when a required check failed (or the run stopped early). */
@@ -186,6 +199,8 @@ final class CheckCommand implements Callable<Integer> {
         if (secrets == null || secrets.isEmpty() || secrets.stream().anyMatch(String::isEmpty)) {
             throw new UsageError("pass the secret the receiver verifies with: --secret S (or set HOOKCHECK_SECRET)");
         }
+        SecretOption.requireWellFormed(chosen, scheme == null ? chosen.displayName()
+                : "'" + chosen.scheme().name() + "' scheme", secrets);
         URI target;
         try {
             target = new URI(url);
@@ -222,15 +237,25 @@ final class CheckCommand implements Callable<Integer> {
             case "recommended" -> Level.Kind.RECOMMENDED;
             default -> throw new UsageError("--level is required or recommended, got '" + level + "'");
         };
-        List<String> ids = checkIds == null ? List.of() : checkIds.stream().map(String::strip)
-                .filter(id -> !id.isEmpty()).toList();
+        List<String> ids = idList(checkIds, "--checks");
+        List<String> skipped = idList(skipIds, "--skip");
+        if (Checks.select(ids).stream().allMatch(check -> skipped.stream().anyMatch(check.id()::equalsIgnoreCase))) {
+            throw new UsageError("--skip leaves no check to run; skip fewer, or name others with --checks");
+        }
+        return Options.defaults().checks(ids.toArray(String[]::new)).skip(skipped.toArray(String[]::new))
+                .minimumLevel(minimum).settle(settleWindow()).requireProbe(requireProbe);
+    }
+
+    /** The ids an option names, each a known check. */
+    private static List<String> idList(List<String> given, String option) {
+        List<String> ids = given == null ? List.of() : given.stream().map(String::strip).filter(id -> !id.isEmpty())
+                .toList();
         try {
             Checks.select(ids);
         } catch (IllegalArgumentException unknown) {
-            throw new UsageError(unknown.getMessage() + " (see 'hookcheck checks')");
+            throw new UsageError(option + ": " + unknown.getMessage() + " (see 'hookcheck checks')");
         }
-        return Options.defaults().checks(ids.toArray(String[]::new)).minimumLevel(minimum).settle(settleWindow())
-                .requireProbe(requireProbe);
+        return ids;
     }
 
     private Duration settleWindow() {
@@ -248,12 +273,49 @@ final class CheckCommand implements Callable<Integer> {
         throw new UsageError("--settle takes seconds between 0 and 600, such as 5 or 0.5; got '" + settle + "'");
     }
 
+    /**
+     * The failures by root cause: each diagnosis once with its fix and the checks it explains, then the
+     * other failures with their own fix, then how to run one alone.
+     */
+    private static void fixFirst(PrintWriter out, Terminal terminal, Report report) {
+        List<Diagnosis> diagnoses = report.diagnoses();
+        List<CheckResult> others = report.otherFailures();
+        if (diagnoses.isEmpty() && others.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println(terminal.bold("What to fix first:"));
+        int number = 1;
+        for (Diagnosis diagnosis : diagnoses) {
+            out.printf("  %d. %s%s%n", number++, terminal.red(capitalized(diagnosis.title())),
+                    diagnosis.required() ? "" : " [recommended]");
+            out.println("     " + String.join(", ", diagnosis.ids()) + " (" + diagnosis.checks().size()
+                    + (diagnosis.checks().size() == 1 ? " check)" : " checks)"));
+            out.println("     Fix: " + diagnosis.fix() + ".");
+        }
+        for (CheckResult failure : others) {
+            out.printf("  %d. %s %s%s%n", number++, terminal.red(failure.id()), failure.title(),
+                    failure.level().kind() == Level.Kind.REQUIRED ? "" : " [recommended]");
+            out.println("     " + (failure.cause() == CheckResult.Cause.CHECKED ? "Fix: " + failure.hint()
+                    : failure.finding()));
+        }
+        CheckResult first = diagnoses.isEmpty() ? others.get(0) : diagnoses.get(0).checks().get(0);
+        report.command(first).ifPresent(command -> out.println("Run one alone: " + command + "   (report.html: a"
+                + " curl of each failing request)"));
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     private void summarize(PrintWriter out, Terminal terminal, Report report) {
         Report.Summary summary = report.summary();
         out.println();
-        out.printf("%d checks in %.1f s: %d passed, %d failed, %d skipped%s%n", report.checks().size(),
+        out.printf("%d check%s in %.1f s: %d passed, %d failed, %d skipped%s%n", report.checks().size(),
+                report.checks().size() == 1 ? "" : "s",
                 report.durationMs() / 1000.0, summary.passed(), summary.failed(), summary.skipped(),
                 summary.notVerified() > 0 ? " (" + summary.notVerified() + " not verified)" : "");
+        fixFirst(out, terminal, report);
         out.println("Reports: " + reportDir.resolve(Report.HTML_FILE) + ", " + Report.JSON_FILE + ", "
                 + Report.JUNIT_FILE);
         List<CheckResult> notVerified = report.notVerified();

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hookcheck", mixinStandardHelpOptions = true, versionProvider = Hookcheck.Version.class,
         description = "Conformance test kit and mock provider for webhook receivers.",
-        subcommands = {ServeCommand.class, CheckCommand.class, SignCommand.class, ChecksCommand.class,
+        subcommands = {ServeCommand.class, CheckCommand.class, SendCommand.class, SignCommand.class, ChecksCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'hookcheck <command> --help' for a command's options."})
 public final class Hookcheck implements Runnable {
@@ -42,7 +42,9 @@ public final class Hookcheck implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err));
+        int code = run(args, System.in, System.out, System.err);
+        ClientThreads.stop();
+        System.exit(code);
     }
 
     /** Runs one command line as the {@code hookcheck} command would, and returns its exit code. */
@@ -81,7 +83,7 @@ public final class Hookcheck implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve, check, sign or checks");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve, check, send, sign or checks");
     }
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {

@@ -70,16 +70,10 @@ final class LiveProgress implements TestExecutionListener, ProgressListener {
         String level = result.level().kind() == Level.Kind.RECOMMENDED ? " [recommended]" : "";
         out.printf("  %s  %s  %s%s (%d ms)%n", label, result.id(), result.title(), level, result.durationMs());
         if (!result.passed() && result.cause() != CheckResult.Cause.NOT_RUN) {
-            out.println("        " + terminal.dim(detail(result)));
+            // what was found; the fix follows once in the summary, under the failure's diagnosis
+            out.println("        " + terminal.dim(result.finding()));
         }
         out.flush();
-    }
-
-    /** The message without its {@code [ID] title: } lead, which the line already shows. */
-    private static String detail(CheckResult result) {
-        String lead = "[" + result.id() + "] " + result.title() + ": ";
-        String message = result.message();
-        return message.startsWith(lead) ? message.substring(lead.length()) : message;
     }
 
     List<CheckResult> results() {

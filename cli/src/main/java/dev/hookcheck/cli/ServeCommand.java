@@ -42,9 +42,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "The interface to listen on; 0.0.0.0 for all (env HOOKCHECK_HOST). Default: 127.0.0.1.")
     String host;
 
+    /** The key a plain {@code serve} opens every profile's default organization with, so pasted curls work. */
+    static final String DEFAULT_API_KEY = "sandbox";
+
     @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "${env:HOOKCHECK_API_KEY}",
             description = "Makes KEY a valid API key of the default organization of every profile "
-                    + "(env HOOKCHECK_API_KEY). Without it only generated keys exist; they are printed.")
+                    + "(env HOOKCHECK_API_KEY; or the config file's apiKey). Default: " + DEFAULT_API_KEY + ". The "
+                    + "generated keys work too; all are printed.")
     String apiKey;
 
     @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:HOOKCHECK_ADMIN_TOKEN}",
@@ -135,10 +139,7 @@ final class ServeCommand implements Callable<Integer> {
             if (chosenScale != null) {
                 result = result.withTimeScale(chosenScale);
             }
-            String chosenKey = apiKey != null ? apiKey : file.apiKey().orElse(null);
-            if (chosenKey != null) {
-                result = result.withApiKey(chosenKey);
-            }
+            result = result.withApiKey(apiKey != null ? apiKey : file.apiKey().orElse(DEFAULT_API_KEY));
             if (adminToken != null) {
                 result = result.withAdminToken(adminToken);
             }

@@ -63,6 +63,7 @@ final class SignCommand implements Callable<Integer> {
         if (secrets == null || secrets.isEmpty()) {
             throw new UsageError("pass the signing secret with --secret S (or set HOOKCHECK_SECRET)");
         }
+        SecretOption.requireWellFormed(chosen, chosen.displayName(), secrets);
         byte[] bytes = readBody();
         String messageId = id != null ? id : chosen.ids().event().generate(new SecureRandom());
         String signedAt = timestamp != null ? timestamp : Long.toString(Clock.systemUTC().instant().getEpochSecond());

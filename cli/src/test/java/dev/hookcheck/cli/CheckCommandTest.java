@@ -117,7 +117,8 @@ class CheckCommandTest {
             assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
             JsonNode report = ReportSchema.validReport(reports);
             assertThat(ReportSchema.idsWithOutcome(report, "failed")).containsExactly("IDM-001");
-            assertThat(report.at("/checks/1/cause").asString()).isEqualTo("no-probe");
+            assertThat(report.at("/checks/0/id").asString()).as("failures first").isEqualTo("IDM-001");
+            assertThat(report.at("/checks/0/cause").asString()).isEqualTo("no-probe");
             assertThat(result.out()).contains("FAIL  IDM-001", "a probe is required", "FAILED: 1 required check failed:"
                     + " IDM-001.");
         }
@@ -149,6 +150,62 @@ class CheckCommandTest {
             assertThat(report.get("stopped").asString()).startsWith("no answer from " + url);
             assertThat(report.get("checks").valueStream().filter(c -> c.get("cause").asString().equals("not-run")))
                     .hasSizeGreaterThan(25);
+        }
+    }
+
+    @Test
+    void skipLeavesTheNamedChecksOutOfThoseSelected() throws Exception {
+        try (ReferenceReceiver receiver = ReferenceReceiver.correct("vitable").start()) {
+            Cli.Result all = check(receiver, "vitable", reports.resolve("all"), "--skip", "SIG-002,rpl-001");
+            Cli.Result some = check(receiver, "vitable", reports.resolve("some"), "--checks", "SIG-001,SIG-002,SIG-003",
+                    "--skip", "SIG-002");
+
+            assertThat(all.exitCode()).as("%s", all).isZero();
+            List<String> ran = ReportSchema.validReport(reports.resolve("all")).get("checks").valueStream()
+                    .map(c -> c.get("id").asString()).toList();
+            assertThat(ran).doesNotContain("SIG-002", "RPL-001").contains("SIG-001", "RPL-002")
+                    .hasSize(dev.hookcheck.conformance.Checks.all().size() - 2);
+            assertThat(all.out()).doesNotContain("SIG-002  ", "RPL-001  ");
+            assertThat(ReportSchema.validReport(reports.resolve("some")).get("checks").valueStream()
+                    .map(c -> c.get("id").asString())).containsExactlyInAnyOrder("SIG-001", "SIG-003");
+            assertThat(some.exitCode()).isZero();
+        }
+    }
+
+    @Test
+    void skipNamesAnUnknownIdAndRefusesToLeaveNothing() {
+        Cli.Result unknown = Cli.run("check", "--url", "http://127.0.0.1:1/", "--profile", "vitable", "--secret", "s",
+                "--skip", "SIG-999");
+        Cli.Result nothing = Cli.run("check", "--url", "http://127.0.0.1:1/", "--profile", "vitable", "--secret", "s",
+                "--checks", "SIG-001", "--skip", "SIG-001");
+
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.errLines()).singleElement().asString().startsWith("hookcheck: --skip: unknown check id(s)"
+                + " [SIG-999]; known ids: SIG-001");
+        assertThat(nothing.exitCode()).isEqualTo(2);
+        assertThat(nothing.errLines()).containsExactly("hookcheck: --skip leaves no check to run; skip fewer, or name"
+                + " others with --checks");
+    }
+
+    @Test
+    void theSummarySaysWhatToFixFirstWithEachFixOnce() throws Exception {
+        try (ReferenceReceiver receiver = Flaw.NO_VERIFICATION.receiver("standard").start()) {
+            Cli.Result result = Cli.run("check", "--url", receiver.url().toString(), "--profile", "standard",
+                    "--secret", Secrets.of("standard").reveal(), "--report-dir", reports.toString());
+
+            assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
+            String out = result.out();
+            String fixFirst = out.substring(out.indexOf("What to fix first:"));
+            assertThat(fixFirst).startsWith("What to fix first:\n  1. Does not verify signatures at all: unsigned,"
+                    + " forged and altered deliveries are accepted\n     SIG-002, SIG-003, SIG-004, SIG-005, SIG-006,"
+                    + " SIG-007, SIG-008, SIG-009, SIG-010, SIG-011, SIG-013, RPL-001, RPL-003, RPL-004, RPL-005 (15"
+                    + " checks)\n     Fix: verify the signature header over the raw body with your secret before"
+                    + " doing anything with a delivery, and answer 401 when it is missing or does not match.\nRun one"
+                    + " alone: hookcheck check --url " + receiver.url() + " --profile standard --secret"
+                    + " \"$HOOKCHECK_SECRET\" --report-dir " + reports + " --checks SIG-002");
+            assertThat(out).doesNotContain("Hint:", Secrets.of("standard").reveal());
+            assertThat(out).contains("  FAIL  SIG-002  rejects a delivery without a signature header (")
+                    .contains("        expected 4xx for a delivery without webhook-signature, got 200\n");
         }
     }
 

@@ -136,8 +136,9 @@ class SignCommandTest {
                 "--secret", "not-base64!", "--body", "-");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(2);
-        assertThat(result.errLines()).hasSize(1).allMatch(line -> line.startsWith("hookcheck: cannot sign for profile"
-                + " standard: ")).noneMatch(line -> line.contains("not-base64!"));
+        assertThat(result.errLines()).hasSize(1).allMatch(line -> line.startsWith("hookcheck: --secret (or"
+                + " HOOKCHECK_SECRET): this is not a Standard Webhooks secret: expected whsec_ followed by base64"))
+                .noneMatch(line -> line.contains("not-base64!"));
     }
 
     private static int runInBash(String command) throws IOException, InterruptedException {

@@ -83,7 +83,7 @@ class UsageErrorsTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.errLines()).singleElement().asString()
-                .startsWith("hookcheck: unknown check id(s) [XYZ-999]; known ids: SIG-001, SIG-002")
+                .startsWith("hookcheck: --checks: unknown check id(s) [XYZ-999]; known ids: SIG-001, SIG-002")
                 .endsWith("(see 'hookcheck checks')");
     }
 
@@ -190,7 +190,7 @@ class UsageErrorsTest {
 
     @Test
     void noCommandIsAUsageError() {
-        assertUsageError(Cli.run(), "hookcheck: name a command: serve, check, sign or checks (see 'hookcheck"
+        assertUsageError(Cli.run(), "hookcheck: name a command: serve, check, send, sign or checks (see 'hookcheck"
                 + " --help')");
     }
 }

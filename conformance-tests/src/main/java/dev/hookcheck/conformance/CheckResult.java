@@ -1,5 +1,6 @@
 package dev.hookcheck.conformance;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -86,10 +87,22 @@ public record CheckResult(
     /**
      * @param body the body as UTF-8 text, cut after a few thousand characters (the cut says how
      *     many bytes the whole body had)
+     * @param bodyBytes how many bytes the whole body had
      */
-    public record Request(String method, String url, Map<String, String> headers, String body) {
+    public record Request(String method, String url, Map<String, String> headers, String body, int bodyBytes) {
         public Request {
             headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+            Objects.requireNonNull(body, "body");
+        }
+
+        /** A request whose body is recorded whole. */
+        public Request(String method, String url, Map<String, String> headers, String body) {
+            this(method, url, headers, body, body.getBytes(StandardCharsets.UTF_8).length);
+        }
+
+        /** Whether {@link #body} is the body exactly as sent: not cut, and UTF-8 text. */
+        public boolean bodyComplete() {
+            return body.getBytes(StandardCharsets.UTF_8).length == bodyBytes;
         }
     }
 
@@ -125,6 +138,17 @@ public record CheckResult(
 
     public boolean skipped() {
         return outcome == Outcome.SKIPPED;
+    }
+
+    /**
+     * What the check found, without the {@code [ID] title: } lead and the {@code Hint: …} tail that a
+     * report shows beside it: {@code expected 4xx for a timestamp 330 s old, got 200}.
+     */
+    public String finding() {
+        String lead = "[" + id + "] " + title + ": ";
+        String found = message.startsWith(lead) ? message.substring(lead.length()) : message;
+        String tail = ". Hint: " + hint;
+        return !hint.isEmpty() && found.endsWith(tail) ? found.substring(0, found.length() - tail.length()) : found;
     }
 
     /** Observes side effects and had no probe to see them: neither passed nor failed by the receiver. */

@@ -44,20 +44,26 @@ class ReportShapeTest {
     void everyResultMapsOntoAReportJsonEntry() {
         JsonNode json = JsonMapper.shared().readTree(report.toJson());
 
-        assertThat(json.propertyNames()).containsExactly("profile", "target", "startedAt", "durationMs", "summary",
-                "notVerified", "howToVerify", "checks");
+        assertThat(json.propertyNames()).containsExactly("profile", "target", "version", "startedAt", "durationMs",
+                "summary", "diagnoses", "notVerified", "howToVerify", "checks");
         assertThat(json.get("notVerified").valueStream().map(JsonNode::asString)).containsExactlyElementsOf(
                 report.notVerified().stream().map(CheckResult::id).toList()).isNotEmpty();
         assertThat(json.get("startedAt").asString()).isEqualTo("2026-03-30T09:15:02Z");
-        assertThat(json.get("checks")).allSatisfy(entry -> assertThat(entry.propertyNames()).containsExactly("id",
-                "title", "category", "level", "outcome", "cause", "message", "hint", "durationMs", "evidence"));
+        assertThat(json.get("checks")).allSatisfy(entry -> assertThat(entry.propertyNames()).containsExactlyElementsOf(
+                entry.get("outcome").asString().equals("failed")
+                        ? List.of("id", "title", "category", "level", "outcome", "cause", "message", "hint", "durationMs",
+                                "diagnosis", "reproduce", "evidence")
+                        : List.of("id", "title", "category", "level", "outcome", "cause", "message", "hint", "durationMs",
+                                "evidence")));
         assertThat(json.get("checks")).extracting(e -> e.get("outcome").asString()).contains("passed", "failed",
                 "skipped");
-        JsonNode failed = json.get("checks").get(1); // SIG-002, accepted although unsigned
+        JsonNode failed = json.get("checks").get(0); // SIG-002, accepted although unsigned: the first diagnosed
         assertThat(failed.get("level").asString()).isEqualTo("required");
         assertThat(failed.at("/evidence/request/method").asString()).isEqualTo("POST");
         assertThat(failed.at("/evidence/request/headers/X-GitHub-Event").asString()).isNotEmpty();
         assertThat(failed.at("/evidence/response/status").asInt()).isEqualTo(200);
+        assertThat(failed.at("/evidence/request/bodyBytes").asInt()).isPositive();
+        assertThat(failed.get("diagnosis").asString()).isEqualTo("no-signature-verification");
         Report.Summary summary = report.summary();
         assertThat(json.at("/summary/passed").asInt()).isEqualTo(summary.passed());
         assertThat(json.at("/summary/failed").asInt()).isEqualTo(summary.failed()).isPositive();
@@ -90,7 +96,7 @@ class ReportShapeTest {
 
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>").doesNotContain("<script", "<link",
                 "src=", "url(");
-        assertThat(html).contains("Why it matters", "How to fix it", "Request sent", "Response seen");
+        assertThat(html).contains("What to fix first", "Fix:", "Why it matters", "Request sent", "Response seen");
         assertThat(html.split("<details", -1)).hasSize(report.checks().size() + 1);
     }
 
@@ -104,7 +110,7 @@ class ReportShapeTest {
                                 "</pre><img src=x onerror=alert(1)>\u0000")));
         Report evil = new Report("standard", "http://x/<y>", Instant.EPOCH, 3, List.of(hostile));
 
-        assertThat(evil.toHtml()).doesNotContain("<script>alert", "<img", "</pre><", "<b>")
+        assertThat(evil.toHtml()).doesNotContain("<script>alert", "<img", "</pre><img", "<b>")
                 .contains("&lt;script&gt;", "&amp; &quot;more&quot;");
         assertThat(evil.toJunitXml()).doesNotContain("\u0000", "\u0001");
         assertThat(JsonMapper.shared().readTree(evil.toJson()).at("/checks/0/evidence/response/body").asString())

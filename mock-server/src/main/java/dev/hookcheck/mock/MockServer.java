@@ -25,6 +25,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,19 +44,40 @@ import org.slf4j.LoggerFactory;
  * {@link #create} wires everything and returns the server unstarted; {@link #start} binds (port 0
  * by default), {@link #port} reads the bound port back, {@link #close} stops it and may be called
  * more than once.
+ *
+ * <p>Seeding is lazy: {@link #start} binds at once, and the data is seeded on first need, by whatever
+ * needs it first (an API request, {@link #store}, {@link #deliveries}); whatever needs it meanwhile
+ * waits. {@code GET /__admin/health}, the OpenAPI document and the dashboard's files answer without
+ * it, so a test class that never touches the seeded data never pays for it, and {@code hookcheck serve}
+ * is healthy while it seeds.
  */
 public final class MockServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MockServer.class);
 
     private static final String RENDERED = "hookcheck.error-rendered";
+    private static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
     static {
-        Internals.grant(server -> server.context);
+        // Jetty sizes its queues by how many references fit a cache line, and without this property asks
+        // the platform MBean server whether oops are compressed: starting JMX costs ~100 ms of a cold start.
+        // 16 is the answer with compressed oops (heaps under 32 GB); a wrong answer only changes padding.
+        if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+            System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
+        }
+    }
+
+    static {
+        Internals.grant(server -> {
+            server.seeded(); // the extension resets and seeds itself: the lazy seeding must be behind it
+            return server.context;
+        });
     }
 
     private final ServerContext context;
     private final List<Dialect> dialects;
     private final Javalin app;
+    private final AtomicBoolean seedingStarted = new AtomicBoolean();
+    private final CompletableFuture<Void> seeded = new CompletableFuture<>();
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -62,7 +85,6 @@ public final class MockServer implements AutoCloseable {
         this.context = new ServerContext(config, new Store(config.clock()));
         this.dialects = List.of(new AdminApi(context, this::reset), new VitableApi(context), new DfnsApi(context),
                 new PreoApi(context));
-        Seeder.seed(context.store(), context.config(), context.now());
         PreRouteErrors preRouteErrors = new PreRouteErrors(this::dialectOf);
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -81,6 +103,11 @@ public final class MockServer implements AutoCloseable {
             });
             javalin.routes.before(new RequestGuard(isLoopback(config.host()), dialects.get(0)::owns,
                     Set.of("/__admin/health", "/__admin/openapi.json"), config.adminToken()));
+            javalin.routes.before(ctx -> {
+                if (!NEEDS_NO_DATA.contains(ctx.path()) && !ctx.path().startsWith("/dashboard/")) {
+                    seeded();
+                }
+            });
             dialects.forEach(d -> d.routes(javalin.routes));
             new Dashboard().routes(javalin.routes);
             javalin.routes.exception(ApiException.class, (e, ctx) -> render(ctx, e));
@@ -115,6 +142,24 @@ public final class MockServer implements AutoCloseable {
         return this;
     }
 
+    /** The paths that answer before the seeded data is there (besides the dashboard's files). */
+    private static final Set<String> NEEDS_NO_DATA = Set.of("/__admin/health", "/__admin/openapi.json", "/");
+
+    /** Seeds the store once: on this thread, unless another one already does; then waits until it is done. */
+    private void seeded() {
+        if (seedingStarted.compareAndSet(false, true)) {
+            try {
+                Seeder.seed(context.store(), context.config(), context.now());
+                seeded.complete(null);
+            } catch (RuntimeException | Error e) {
+                seeded.completeExceptionally(e);
+                throw e;
+            }
+        } else {
+            seeded.join();
+        }
+    }
+
     /** The bound port. */
     public int port() {
         if (!started) {
@@ -143,6 +188,7 @@ public final class MockServer implements AutoCloseable {
      * record, the failure rules added since (the configured ones stay), and the random the ids come from.
      */
     public void reset() {
+        seeded(); // a seeding still under way would otherwise add its data after the clear
         context.reset(0, () -> Seeder.seed(context.store(), context.config(), context.now()));
     }
 

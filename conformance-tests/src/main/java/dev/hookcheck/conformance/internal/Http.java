@@ -77,7 +77,7 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
         delivery.headers().forEach(builder::header);
         CheckResult.Request recorded = new CheckResult.Request("POST", url.toString(), redact(delivery.headers()),
-                cut(redactor.redact(delivery.bodyText()), delivery.body().length, false));
+                cut(redactor.redact(delivery.bodyText()), delivery.body().length, false), delivery.body().length);
         long start = System.nanoTime();
         return exchange(builder.build(), start, timeout, true)
                 .thenApply(outcome -> {

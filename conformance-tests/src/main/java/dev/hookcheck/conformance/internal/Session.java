@@ -216,17 +216,27 @@ public final class Session {
         return signed;
     }
 
-    /** A secret of the same kind as the receiver's that the receiver does not know. */
+    /**
+     * A secret of the same kind as the receiver's that the receiver does not know: with the receiver's
+     * prefix, and in the profile's secret format (a text secret where any text is one, base64 where the
+     * scheme decodes it), so that the scheme can sign with it.
+     */
     public List<Secret> wrongSecrets() {
         String real = receiver.secrets().get(0).reveal();
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
+        String base64 = Base64.getEncoder().encodeToString(bytes);
+        List<String> candidates = new ArrayList<>();
         for (String prefix : List.of("whsec_", "whsk_")) {
             if (real.startsWith(prefix)) {
-                return List.of(Secret.of(prefix + Base64.getEncoder().encodeToString(bytes)));
+                candidates.add(prefix + base64);
             }
         }
-        return List.of(Secret.of("hookcheck_wrong_" + HexFormat.of().formatHex(bytes)));
+        candidates.add("hookcheck_wrong_" + HexFormat.of().formatHex(bytes));
+        candidates.add("whsec_" + base64);
+        candidates.add(base64);
+        return List.of(candidates.stream().map(Secret::of).filter(profile().secretFormat()::accepts).findFirst()
+                .orElse(Secret.of(candidates.get(0))));
     }
 
     // ---- the signature header

@@ -38,6 +38,14 @@ final class JunitXmlReport {
             xml.writeStartElement("properties");
             property(xml, "profile", report.profile());
             property(xml, "target", report.target());
+            property(xml, "version", Report.VERSION);
+            if (report.invocation().isPresent()) {
+                property(xml, "commandLine", report.invocation().get().commandLine());
+            }
+            for (Diagnosis diagnosis : report.diagnoses()) {
+                property(xml, "diagnosis." + diagnosis.id(), diagnosis.title() + ": " + String.join(",", diagnosis.ids())
+                        + ". Fix: " + diagnosis.fix());
+            }
             if (!report.notVerified().isEmpty()) {
                 property(xml, "notVerified", String.join(",", report.notVerified().stream().map(CheckResult::id)
                         .toList()) + ": " + Report.HOW_TO_VERIFY);
@@ -47,8 +55,8 @@ final class JunitXmlReport {
             }
             xml.writeCharacters("\n  ");
             xml.writeEndElement();
-            for (CheckResult result : report.checks()) {
-                testcase(xml, report.profile(), result);
+            for (CheckResult result : report.ordered()) {
+                testcase(xml, report, result);
             }
             xml.writeCharacters("\n");
             xml.writeEndElement();
@@ -68,7 +76,7 @@ final class JunitXmlReport {
         xml.writeAttribute("value", clean(value));
     }
 
-    private static void testcase(XMLStreamWriter xml, String profile, CheckResult result) throws XMLStreamException {
+    private static void testcase(XMLStreamWriter xml, Report report, CheckResult result) throws XMLStreamException {
         xml.writeCharacters("\n  ");
         boolean passed = result.passed();
         if (passed) {
@@ -77,7 +85,7 @@ final class JunitXmlReport {
             xml.writeStartElement("testcase");
         }
         xml.writeAttribute("name", result.id() + " " + result.title());
-        xml.writeAttribute("classname", "hookcheck." + profile + "." + result.category().code());
+        xml.writeAttribute("classname", "hookcheck." + report.profile() + "." + result.category().code());
         xml.writeAttribute("time", seconds(result.durationMs()));
         if (passed) {
             return;
@@ -87,7 +95,7 @@ final class JunitXmlReport {
             xml.writeStartElement("failure");
             xml.writeAttribute("message", clean(result.message()));
             xml.writeAttribute("type", result.level().code());
-            xml.writeCharacters(clean(result.message() + EvidenceText.of(result.evidence())));
+            xml.writeCharacters(clean(result.message() + reproduction(report, result) + EvidenceText.of(result.evidence())));
             xml.writeEndElement();
         } else {
             xml.writeEmptyElement("skipped");
@@ -95,6 +103,16 @@ final class JunitXmlReport {
         }
         xml.writeCharacters("\n  ");
         xml.writeEndElement();
+    }
+
+    /** The diagnosis that explains the failure, and how to send it again. */
+    private static String reproduction(Report report, CheckResult result) {
+        StringBuilder text = new StringBuilder();
+        report.diagnosis(result).ifPresent(d -> text.append("\n\ndiagnosis: ").append(d.title()).append(" (")
+                .append(String.join(", ", d.ids())).append("). Fix: ").append(d.fix()).append('.'));
+        report.command(result).ifPresent(command -> text.append("\n\nrun it alone:\n").append(command));
+        report.curl(result).ifPresent(curl -> text.append("\n\nsend the request that failed it:\n").append(curl));
+        return text.toString();
     }
 
     private static String seconds(long millis) {

@@ -12,6 +12,8 @@ import dev.hookcheck.conformance.Receiver;
 import dev.hookcheck.conformance.CheckInfo;
 import dev.hookcheck.conformance.Checks;
 import dev.hookcheck.conformance.internal.EvidenceText;
+import dev.hookcheck.conformance.report.Diagnosis;
+import dev.hookcheck.conformance.report.Report;
 import dev.hookcheck.core.Secret;
 import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.Profiles;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -122,6 +125,79 @@ class DetectionMatrixTest {
         expect(Flaw.STRICT_CONTENT_TYPE, "vitable", "CON-003");
     }
 
+    /**
+     * The root cause each flawed receiver is diagnosed with: a diagnosis that explains every check it fails,
+     * or none where one check alone names the flaw (it stands as a failure of its own, with its own hint).
+     */
+    private static final Map<String, String> DIAGNOSED = new LinkedHashMap<>();
+    private static final String NONE = "";
+
+    static {
+        diagnosed(Flaw.WRONG_KEY_ENCODING, "standard", "secret-mismatch");
+        diagnosed(Flaw.NO_VERIFICATION, "standard", "no-signature-verification");
+        diagnosed(Flaw.NO_VERIFICATION, "github", "no-signature-verification");
+        diagnosed(Flaw.SKIPS_UNSIGNED, "vitable", NONE);
+        diagnosed(Flaw.SWALLOWS_PARSE_ERRORS, "stripe", "unreadable-signature-skipped");
+        diagnosed(Flaw.NO_TIMESTAMP_CHECK, "standard", "no-replay-window");
+        diagnosed(Flaw.NO_TIMESTAMP_CHECK, "dfns", "no-replay-window");
+        diagnosed(Flaw.ACCEPTS_FUTURE, "vitable", "future-timestamps-accepted");
+        diagnosed(Flaw.ACCEPTS_FUTURE, "stripe", "future-timestamps-accepted");
+        diagnosed(Flaw.TIGHT_TOLERANCE, "preo", NONE);
+        diagnosed(Flaw.GUESSES_MILLISECONDS, "standard", NONE);
+        diagnosed(Flaw.CRASHES_ON_TEXT_TIMESTAMP, "vitable", NONE);
+        diagnosed(Flaw.CRASHES_ON_TEXT_TIMESTAMP, "dfns", NONE);
+        diagnosed(Flaw.TRUSTS_KNOWN_SIGNATURES, "standard", NONE);
+        diagnosed(Flaw.TRUSTS_KNOWN_SIGNATURES, "stripe", NONE);
+        diagnosed(Flaw.COMPARES_PREFIX, "vitable", NONE);
+        diagnosed(Flaw.COMPARES_PREFIX, "standard", NONE);
+        diagnosed(Flaw.COMPARES_EXPECTED_LENGTH, "github", "partial-signature-comparison");
+        diagnosed(Flaw.COMPARES_EXPECTED_LENGTH, "dfns", "partial-signature-comparison");
+        diagnosed(Flaw.ANY_VERSION, "standard", "version-label-ignored");
+        diagnosed(Flaw.ANY_VERSION, "vitable", NONE);
+        diagnosed(Flaw.ANY_VERSION, "stripe", "version-label-ignored");
+        diagnosed(Flaw.FIRST_SIGNATURE_ONLY, "standard", NONE);
+        diagnosed(Flaw.FIRST_SIGNATURE_ONLY, "stripe", NONE);
+        diagnosed(Flaw.ROTATION_SHORTCUT, "standard", "several-signatures-trusted");
+        diagnosed(Flaw.CASE_SENSITIVE_HEADERS, "vitable", NONE);
+        diagnosed(Flaw.CASE_SENSITIVE_HEADERS, "standard", NONE);
+        diagnosed(Flaw.VERIFIES_RESERIALIZED_BODY, "vitable", "body-not-raw");
+        diagnosed(Flaw.VERIFIES_RESERIALIZED_BODY, "dfns", "body-not-raw");
+        diagnosed(Flaw.WRONG_CHARSET, "preo", "body-not-raw");
+        diagnosed(Flaw.WRONG_CHARSET, "github", "body-not-raw");
+        diagnosed(Flaw.ECHOES_EXPECTED_SIGNATURE, "vitable", NONE);
+        diagnosed(Flaw.ECHOES_EXPECTED_SIGNATURE, "github", NONE);
+        diagnosed(Flaw.PROCESSES_DUPLICATES, "standard", "retries-processed-twice");
+        diagnosed(Flaw.PROCESSES_DUPLICATES, "dfns", "retries-processed-twice");
+        diagnosed(Flaw.PROCESSES_DUPLICATES_QUEUED, "standard", "retries-processed-twice");
+        diagnosed(Flaw.PROCESSES_DUPLICATES_QUEUED, "github", "retries-processed-twice");
+        diagnosed(Flaw.RACES_ON_DUPLICATES, "stripe", NONE);
+        diagnosed(Flaw.REJECTS_DUPLICATES, "vitable", NONE);
+        diagnosed(Flaw.REJECTS_DUPLICATES, "dfns", "duplicates-refused");
+        diagnosed(Flaw.PROCESSES_BEFORE_VERIFYING, "preo", NONE);
+        diagnosed(Flaw.ENQUEUES_FORGED, "standard", NONE);
+        diagnosed(Flaw.ENQUEUES_FORGED, "dfns", NONE);
+        diagnosed(Flaw.CLAIMS_BEFORE_VERIFYING, "standard", "id-claimed-before-verifying");
+        diagnosed(Flaw.CLAIMS_BEFORE_VERIFYING, "dfns", NONE);
+        diagnosed(Flaw.DEDUPES_BY_BODY_HASH, "standard", NONE);
+        diagnosed(Flaw.DEDUPES_BY_BODY_HASH, "github", NONE);
+        diagnosed(Flaw.DEDUPES_BY_RESOURCE, "vitable", NONE);
+        diagnosed(Flaw.DEDUPES_BY_RESOURCE, "stripe", NONE);
+        diagnosed(Flaw.IGNORES_RETRY_OF, "dfns", NONE);
+        diagnosed(Flaw.DROPS_WHEN_BUSY, "standard", NONE);
+        diagnosed(Flaw.FAILS_ON_UNKNOWN_TYPE, "vitable", NONE);
+        diagnosed(Flaw.FAILS_ON_UNKNOWN_TYPE, "github", NONE);
+        diagnosed(Flaw.PARSES_BEFORE_VERIFYING, "stripe", NONE);
+        diagnosed(Flaw.ANSWERS_SLOWLY, "standard", NONE);
+        diagnosed(Flaw.TRUNCATES_BODY, "preo", NONE);
+        diagnosed(Flaw.ANSWERS_204, "dfns", NONE);
+        diagnosed(Flaw.REDIRECTS, "standard", "redirects");
+        diagnosed(Flaw.STRICT_CONTENT_TYPE, "vitable", NONE);
+    }
+
+    private static void diagnosed(Flaw flaw, String profile, String diagnosis) {
+        DIAGNOSED.put(key(flaw, profile), diagnosis);
+    }
+
     private static void expect(Flaw flaw, String profile, String ids) {
         EXPECTED.put(key(flaw, profile), new TreeSet<>(Arrays.asList(ids.split(" "))));
     }
@@ -216,6 +292,42 @@ class DetectionMatrixTest {
                     assertThat(row.failed()).as("failed checks of a receiver that %s (%s); messages:%n%s",
                             row.flaw().description, row.profile().name(), messages(row)).isEqualTo(expected);
                 }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyFlawedReceiverGetsTheDiagnosisOfItsFlaw() {
+        return ROWS.stream().filter(row -> row.flaw() != null).map(row -> dynamicTest(
+                row.flaw() + " (" + row.profile().name() + ")", () -> {
+                    String expected = DIAGNOSED.get(key(row.flaw(), row.profile().name()));
+                    assertThat(expected).as("declare the diagnosis of %s on %s in DIAGNOSED", row.flaw(),
+                            row.profile().name()).isNotNull();
+                    Report report = new Report(row.profile().name(), "http://receiver", Instant.EPOCH, 0,
+                            row.results());
+                    if (expected.equals(NONE)) {
+                        assertThat(report.diagnoses()).as("a receiver that %s", row.flaw().description).isEmpty();
+                        assertThat(report.otherFailures()).extracting(CheckResult::id)
+                                .containsExactlyInAnyOrderElementsOf(row.failed());
+                    } else {
+                        assertThat(report.diagnoses()).as("a receiver that %s", row.flaw().description)
+                                .extracting(Diagnosis::id).containsExactly(expected);
+                        assertThat(report.diagnoses().get(0).ids()).as("the checks %s explains", expected)
+                                .containsExactlyInAnyOrderElementsOf(row.failed());
+                        assertThat(report.otherFailures()).isEmpty();
+                    }
+                }));
+    }
+
+    @Test
+    void noCorrectReceiverGetsADiagnosis() {
+        for (Row row : ROWS.stream().filter(row -> row.flaw() == null).toList()) {
+            Report report = new Report(row.profile().name(), "http://receiver", Instant.EPOCH, 0, row.results());
+            assertThat(report.diagnoses()).as(row.label() + " " + row.profile().name()).isEmpty();
+        }
+    }
+
+    @Test
+    void everyFlawHasADeclaredDiagnosis() {
+        assertThat(DIAGNOSED.keySet()).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
     }
 
     private static String messages(Row row) {

@@ -24,6 +24,7 @@ import java.util.random.RandomGenerator;
  * @param name the short name used on the command line ({@code vitable})
  * @param displayName the provider's name for people
  * @param scheme how deliveries are signed and verified
+ * @param secretFormat what the provider's signing secrets look like and where it shows them
  * @param successRule which receiver statuses count as delivered
  * @param retryPolicy when failed deliveries are tried again
  * @param circuitBreaker consecutive failed deliveries after which an endpoint stops receiving, if the
@@ -41,6 +42,7 @@ public record Profile(
         String name,
         String displayName,
         SignatureScheme scheme,
+        SecretFormat secretFormat,
         SuccessRule successRule,
         RetryPolicy retryPolicy,
         OptionalInt circuitBreaker,
@@ -57,6 +59,7 @@ public record Profile(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(secretFormat, "secretFormat");
         Objects.requireNonNull(successRule, "successRule");
         Objects.requireNonNull(retryPolicy, "retryPolicy");
         Objects.requireNonNull(circuitBreaker, "circuitBreaker");
@@ -118,9 +121,14 @@ public record Profile(
         return payload.bodyText().contains(payload.idempotencyKey());
     }
 
-    /** Same profile, another signature scheme (for example a declarative one for an unpublished format). */
+    /**
+     * Same profile, another signature scheme (for example a declarative one for an unpublished format);
+     * a declarative scheme brings the secret format its key format accepts.
+     */
     public Profile withScheme(SignatureScheme other) {
-        return new Profile(name, displayName, other, successRule, retryPolicy, circuitBreaker, timeout, rules, events, ids,
+        SecretFormat format = other.spec().map(spec -> SecretFormat.of(spec.key(), secretFormat.whereToFind()))
+                .orElse(secretFormat);
+        return new Profile(name, displayName, other, format, successRule, retryPolicy, circuitBreaker, timeout, rules, events, ids,
                 payloads, examples, idempotencyKey, assumptions);
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -21,6 +22,15 @@ import java.util.stream.Stream;
 public final class Profiles {
     /** The profile used when none is named. */
     public static final String DEFAULT = "standard";
+
+    /**
+     * {@code whsec_} and base64 (HMAC, {@code v1}), or {@code whsk_} and the base64 of a 32-byte Ed25519
+     * signing key ({@code v1a}): what {@link SignatureSchemes#standardWebhooks()} signs with.
+     */
+    private static final SecretFormat STANDARD_SECRET = new SecretFormat(
+            "whsec_ followed by base64 (or whsk_ followed by a base64 Ed25519 signing key)",
+            Pattern.compile("whsec_" + SecretFormat.BASE64 + "|whsk_[A-Za-z0-9+/]{43}=?"),
+            "the sender shows it with the endpoint (Svix: the endpoint's Signing Secret in the dashboard)");
 
     private static final Map<String, Profile> BUILT_IN = new LinkedHashMap<>();
 
@@ -54,7 +64,8 @@ public final class Profiles {
 
     /** Standard Webhooks 1.0, also what Svix sends. */
     private static Profile standard() {
-        return new Profile("standard", "Standard Webhooks", SignatureSchemes.standardWebhooks(), SuccessRule.ANY_2XX,
+        return new Profile("standard", "Standard Webhooks", SignatureSchemes.standardWebhooks(), STANDARD_SECRET,
+                SuccessRule.ANY_2XX,
                 // documented example schedule: immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h (+ jitter)
                 new RetryPolicy(List.of(ofSeconds(5), ofMinutes(5), ofMinutes(30), ofHours(2), ofHours(5), ofHours(10),
                         ofHours(14), ofHours(20), ofHours(24)), 0.1),
@@ -86,6 +97,8 @@ public final class Profiles {
         delays.add(ofHours(24));
         delays.add(ofHours(24)); // 14 attempts over ~3.42 days, longest gap 24 h
         return new Profile("vitable", "Vitable Connect", SignatureSchemes.declarative(SignatureSchemes.VITABLE),
+                SecretFormat.text("the secret text exactly as Vitable sent it", "Vitable hands it out when it"
+                        + " registers your webhook URL (there is no API for it; the sandbox prints its own)"),
                 SuccessRule.ANY_2XX, new RetryPolicy(delays, 0.1), OptionalInt.of(25), ofSeconds(30), DeliveryRules.PLAIN,
                 new EventCatalog(List.of(
                         new EventType("employer.eligibility_policy_created", "employer"),
@@ -145,7 +158,10 @@ public final class Profiles {
             kinds.add(new EventType("key." + s, "key"));
         }
         kinds.add(new EventType("payout.action.required", "payout"));
-        return new Profile("dfns", "Dfns", SignatureSchemes.declarative(SignatureSchemes.DFNS), SuccessRule.EXACTLY_200,
+        return new Profile("dfns", "Dfns", SignatureSchemes.declarative(SignatureSchemes.DFNS),
+                SecretFormat.text("the webhook's secret text exactly as Dfns returned it", "Dfns returns it once, as"
+                        + " secret, in its answer to the POST /webhooks that created the webhook"),
+                SuccessRule.EXACTLY_200,
                 // attempts at +1 min, +12 min, +2 h and +1 day after the first
                 new RetryPolicy(List.of(ofMinutes(1), ofMinutes(11), ofMinutes(108), ofHours(22)), 0),
                 OptionalInt.empty(), ofSeconds(10), DeliveryRules.DFNS,
@@ -166,7 +182,11 @@ public final class Profiles {
 
     /** Preo (event ticketing). Much of it is unpublished: see {@link Profile#assumptions()}. */
     private static Profile preo() {
-        return new Profile("preo", "Preo", SignatureSchemes.declarative(SignatureSchemes.PREO), SuccessRule.ANY_2XX,
+        return new Profile("preo", "Preo", SignatureSchemes.declarative(SignatureSchemes.PREO),
+                SecretFormat.text("the endpoint's secret text exactly as Preo returned it", "Preo returns it as"
+                        + " secret when the endpoint is created (POST /api/management/webhooks/) or its secret rotated"
+                        + " (POST /api/management/webhooks/{id}/rotate-secret/)"),
+                SuccessRule.ANY_2XX,
                 new RetryPolicy(List.of(ofMinutes(1), ofMinutes(5), ofMinutes(30), ofHours(2), ofHours(6)), 0),
                 OptionalInt.empty(), ofSeconds(10), DeliveryRules.PLAIN,
                 new EventCatalog(List.of(
@@ -195,6 +215,9 @@ public final class Profiles {
     /** Stripe (extra). */
     private static Profile stripe() {
         return new Profile("stripe", "Stripe", SignatureSchemes.declarative(SignatureSchemes.STRIPE),
+                new SecretFormat("whsec_ followed by letters and digits", Pattern.compile("whsec_\\w+"),
+                        "the Stripe Dashboard shows it with the endpoint (Workbench, Webhooks, your destination,"
+                        + " Reveal secret); stripe listen --print-secret prints the CLI's"),
                 SuccessRule.ANY_2XX,
                 new RetryPolicy(List.of(ofHours(1), ofHours(2), ofHours(4), ofHours(8), ofHours(16), ofHours(24),
                         ofHours(17)), 0.1),
@@ -225,6 +248,9 @@ public final class Profiles {
     /** GitHub (extra): no timestamp, no automatic retries. */
     private static Profile github() {
         return new Profile("github", "GitHub", SignatureSchemes.declarative(SignatureSchemes.GITHUB),
+                SecretFormat.text("the text typed into the webhook's Secret field", "it is the webhook's Secret in the"
+                        + " repository's or organization's Settings, Webhooks, Edit; GitHub never shows it again, so set a"
+                        + " new one there if it is lost"),
                 SuccessRule.ANY_2XX, RetryPolicy.none(), OptionalInt.empty(), ofSeconds(10), DeliveryRules.PLAIN,
                 new EventCatalog(List.of(
                         EventType.system("ping", "hook"), new EventType("push", "repository"),

@@ -50,7 +50,7 @@ public final class Runner {
         this.redactor = new Redactor(receiver.secrets());
     }
 
-    /** The checks the options select, in catalog order, whose level the options include. */
+    /** The checks the options select and do not skip, in catalog order, whose level the options include. */
     public List<Check> selection() {
         Catalog.select(options.skipIds()); // an unknown id to skip is as wrong as an unknown id to run
         return Catalog.select(options.checkIds()).stream()

@@ -55,11 +55,30 @@ final class HttpSender {
     /** Endpoint URLs parsed once: a sandbox has few endpoints and sends to each many times. */
     private final Map<String, URI> uris = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1) // providers send HTTP/1.1; an h2c upgrade offer would be ours alone
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    /**
+     * Made on the first delivery: building a client initialises the TLS stack and reads the trust store
+     * (a few hundred milliseconds of a cold start), which a sandbox that has not delivered yet does not need.
+     */
+    private volatile HttpClient client;
+
+    private HttpClient client() {
+        HttpClient made = client;
+        if (made == null) {
+            synchronized (this) {
+                made = client;
+                if (made == null) {
+                    made = HttpClient.newBuilder()
+                            // providers send HTTP/1.1; an h2c upgrade offer would be ours alone
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .build();
+                    client = made;
+                }
+            }
+        }
+        return made;
+    }
 
     /** Sends and waits for the answer; an interrupted wait (shutdown) abandons the exchange. */
     Response post(String url, Map<String, String> headers, byte[] body, Duration timeout) {
@@ -77,7 +96,7 @@ final class HttpSender {
             self.interrupt();
         }, timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
         try {
-            return answered(client.send(request, info -> new Limited()), start);
+            return answered(client().send(request, info -> new Limited()), start);
         } catch (HttpTimeoutException e) {
             return failed(start, "timeout");
         } catch (InterruptedException e) {
@@ -113,7 +132,7 @@ final class HttpSender {
      */
     private CompletableFuture<Response> exchange(String url, Map<String, String> headers, byte[] body, Duration timeout,
             long start) {
-        CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(request(url, headers, body, timeout),
+        CompletableFuture<HttpResponse<String>> exchange = client().sendAsync(request(url, headers, body, timeout),
                 info -> new Limited());
         CompletableFuture<Response> answer = new CompletableFuture<>();
         exchange.whenComplete((response, error) -> answer.complete(error == null ? answered(response, start)
