@@ -115,10 +115,10 @@ final class EventRoutes {
                 .orElseThrow(() -> ApiException.invalid("endpointId", "endpointId must be an endpoint of organization "
                         + Quote.of(organization.id()) + ", got " + Quote.of(endpointId) + ""));
         if (!endpoint.enabled()) {
-            throw ApiException.invalid("endpointId", "endpoint " + Quote.of(endpointId) + " is disabled; enable it first");
+            throw ApiException.invalid("endpointId", "endpointId " + Quote.of(endpointId) + " is disabled; enable it first");
         }
         if (!endpoint.receives(type.name())) {
-            throw ApiException.invalid("endpointId", "endpoint " + Quote.of(endpointId) + " does not take "
+            throw ApiException.invalid("endpointId", "endpointId " + Quote.of(endpointId) + " does not take "
                     + Quote.of(type.name()) + " events; add it to its events first");
         }
         return endpoint;

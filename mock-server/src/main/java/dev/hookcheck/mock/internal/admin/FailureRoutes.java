@@ -139,7 +139,7 @@ final class FailureRoutes {
         Boolean enabled = body.bool("enabled");
         Double probability = body.number("probability", 0, 1);
         boolean changesAttempts = body.has("attempts");
-        List<Integer> attempts = changesAttempts ? body.integers("attempts", 1, 1000) : null;
+        List<Integer> attempts = changesAttempts && !body.isNull("attempts") ? body.integers("attempts", 1, 1000) : null;
         if (changesAttempts && !find(id).mode().perAttempt()) {
             throw ApiException.invalid("attempts", "attempts does not apply to mode '" + find(id).mode().wireName()
                     + "': it acts once, before the first attempt");
