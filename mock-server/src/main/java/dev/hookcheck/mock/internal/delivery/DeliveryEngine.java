@@ -285,7 +285,8 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         Instant now = now();
         Delivery pending = updateDelivery(delivery.id(), d -> withStatus(d, DeliveryStatus.PENDING, "", null, null,
                 now)).orElseThrow();
-        scheduleAttempt(delivery.id(), now);
+        // asked for by hand (Preo's retry): recorded as manual, not counted against the schedule
+        scheduler.schedule(now, when -> admit(delivery.id(), when, Trigger.RESEND));
         return pending;
     }
 
@@ -313,8 +314,13 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         return delivery;
     }
 
-    /** What makes an attempt: its instant on the schedule, or a person (an extra attempt, or the next scheduled one early). */
-    private enum Trigger { SCHEDULE, EXTRA, NEXT }
+    /**
+     * What makes an attempt: its instant on the schedule, or a person: an extra attempt beside the
+     * schedule ({@code EXTRA}), the next scheduled one early ({@code NEXT}), or a finished delivery
+     * sent again through a provider's API ({@code RESEND}: it moves the status as a scheduled attempt
+     * does, without taking a place in the schedule).
+     */
+    private enum Trigger { SCHEDULE, EXTRA, NEXT, RESEND }
 
     @Override
     public CompletableFuture<PingResult> ping(Endpoint endpoint) {
@@ -640,7 +646,8 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         String attemptId = profile.rules().attemptsAreEvents() ? attempt.attemptId() : deliveryId + "." + number;
         String retryOf = previous.isEmpty() ? null : previous.get(previous.size() - 1).id();
         String label = label(deliveryId, event, number, plan, 1);
-        Made made = new Made(trigger == Trigger.SCHEDULE ? AttemptRecord.SCHEDULE : AttemptRecord.MANUAL, !extra);
+        Made made = new Made(trigger == Trigger.SCHEDULE ? AttemptRecord.SCHEDULE : AttemptRecord.MANUAL,
+                trigger == Trigger.SCHEDULE || trigger == Trigger.NEXT);
 
         if (plan.drop()) {
             record(new AttemptRecord(attemptId, deliveryId, endpoint.id(), event.id(), event.organizationId(), profile.name(),
@@ -664,7 +671,9 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
                     null, label, made), UnaryOperator.identity());
             return;
         }
-        Instant next = nextAttempt(profile, delivery, scheduledNumber, now, response);
+        // a resend takes no place in the schedule: what follows it is what followed the last scheduled attempt
+        Instant next = nextAttempt(profile, delivery, trigger == Trigger.RESEND ? Math.max(1, scheduledNumber - 1) : scheduledNumber,
+                now, response);
         UnaryOperator<Delivery> outcome;
         if (profile.rules().goneDisablesEndpoint() && Integer.valueOf(410).equals(response.status())) {
             store.updateEndpoint(endpoint.id(), e -> e.withEnabled(false, "gone", clock.instant()));

@@ -267,6 +267,22 @@ class DeliveryEngineTest {
 
         Delivery delivered = fx.await(event, d -> d.status() == DeliveryStatus.DELIVERED);
         assertThat(fx.attempts(delivered)).extracting(AttemptRecord::responseStatus).containsExactly(500, 200);
+        assertThat(fx.attempts(delivered)).extracting(AttemptRecord::trigger, AttemptRecord::scheduled)
+                .as("sent again by hand, beside the schedule").containsExactly(tuple("schedule", true), tuple("manual", false));
+    }
+
+    @Test
+    void aFailedResendOfAnExhaustedDeliveryLeavesItExhaustedWithoutAnotherRetry() {
+        answer(500);
+        Endpoint endpoint = fx.endpoint("github", "/hook");
+        Event event = fx.trigger(endpoint);
+        Delivery exhausted = fx.awaitFinal(event);
+
+        fx.engine().retry(exhausted);
+
+        Delivery again = fx.await(event, d -> d.attempts() == 2 && d.status().isFinal());
+        assertThat(again.status()).isEqualTo(DeliveryStatus.EXHAUSTED);
+        assertThat(again.nextAttemptAt()).isNull();
     }
 
     @Test
