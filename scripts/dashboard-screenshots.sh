@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -pl mock-server -am verify -Dtest=DashboardBrowserTest -Dsurefire.failIfNoSpecifiedTests=false
+mkdir -p docs
 for name in delivery deliveries retry endpoints events failures; do
     for width in 1280 390; do
         cp "mock-server/target/screenshots/dashboard-$name-$width.png" "docs/dashboard-$name-$width.png"

@@ -156,7 +156,8 @@ class DashboardBrowserTest {
         assertThat(got.verified()).isTrue();
         assertThat(verify(shown, body, SECRET)).isInstanceOf(Verification.Verified.class);
         assertFits();
-        screenshot("delivery", width);
+        driver.executeScript("document.getElementById('timeline-title').scrollIntoView()");
+        Browser.screenshot(driver, "dashboard-delivery-" + width); // the signed request in view
         checkAccessibility("a delivery at " + width + " px");
 
         // copy as curl, run it: the receiver gets the same request again and verifies it
