@@ -166,7 +166,7 @@ final class Views {
         ObjectNode request = json.putObject("request").put("method", "POST").put("url", attempt.url())
                 .put("httpVersion", "HTTP/1.1");
         ObjectNode sent = request.putObject("headers");
-        attempt.requestHeaders().forEach(sent::put); // in the order sent
+        attempt.requestHeaders().forEach(sent::put); // as recorded, not re-sorted
         request.put("body", attempt.requestBody());
         if (attempt.responseStatus() == null) {
             json.putNull("response");
