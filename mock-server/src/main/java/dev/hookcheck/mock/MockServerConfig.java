@@ -35,7 +35,8 @@ import java.util.Optional;
  * @param adminToken when present, every admin API request (but the health check and the API
  *     description) must carry {@code Authorization: Bearer <token>}; the dashboard asks for it
  * @param seedEndpoints whether the seeded organizations get seeded endpoints (the sandbox's, true by
- *     default); a test that registers its own receivers wants none
+ *     default; they point at example hosts and are disabled after their history, so new events never
+ *     go to them); a test that registers its own receivers wants none
  */
 public final class MockServerConfig {
     private final String host;

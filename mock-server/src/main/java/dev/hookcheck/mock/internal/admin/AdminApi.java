@@ -68,10 +68,12 @@ public final class AdminApi implements Dialect {
 
         routes.get("/__admin/events", events::list);
         routes.post("/__admin/events", events::create);
+        routes.get("/__admin/events/example", events::example); // before {id}
         routes.get("/__admin/events/{id}", events::show);
 
         routes.get("/__admin/endpoints", endpoints::list);
         routes.post("/__admin/endpoints", endpoints::create);
+        routes.get("/__admin/endpoints/health", endpoints::health); // before {id}
         routes.get("/__admin/endpoints/{id}", endpoints::show);
         routes.patch("/__admin/endpoints/{id}", endpoints::update);
         routes.delete("/__admin/endpoints/{id}", endpoints::delete);
@@ -86,7 +88,9 @@ public final class AdminApi implements Dialect {
         routes.get("/__admin/deliveries/await", deliveries::await); // before {id}: the first matching route answers
         routes.get("/__admin/deliveries/{id}", deliveries::show);
         routes.get("/__admin/deliveries/{id}/attempts", deliveries::attempts);
+        routes.post("/__admin/deliveries/retry-failed", deliveries::retryFailed);
         routes.post("/__admin/deliveries/{id}/retry", deliveries::retry);
+        routes.post("/__admin/deliveries/{id}/deliver-next", deliveries::deliverNext);
 
         routes.get("/__admin/failures", failures::list);
         routes.post("/__admin/failures", failures::create);

@@ -45,6 +45,12 @@ final class Body {
         return Json.body(ctx).length == 0 ? new Body(Json.object()) : read(ctx, fields);
     }
 
+    /** Whether the field is given as JSON null (where null means something, such as "no longer narrowed"). */
+    boolean isNull(String field) {
+        JsonNode node = json.get(field);
+        return node != null && node.isNull();
+    }
+
     boolean has(String field) {
         return json.has(field);
     }

@@ -25,8 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Deliveries of every profile, the journal of their attempts (what was sent, how the receiver
- * answered, what was injected on purpose), a manual retry, and a blocking wait for deliveries so
- * tests need not sleep.
+ * answered, what was injected on purpose), attempts by hand (an extra one at any time, the next
+ * scheduled one early, every failed delivery again), and a blocking wait for deliveries so tests
+ * need not sleep. What is done by hand touches only the deliveries named, never the clock.
  */
 final class DeliveryRoutes {
     static final List<String> STATUSES = Arrays.stream(DeliveryStatus.values())
@@ -41,9 +42,9 @@ final class DeliveryRoutes {
         this.engine = context.deliveries();
     }
 
-    /** {@code GET /__admin/deliveries?profile=&organizationId=&endpointId=&eventId=&status=&limit=&offset=}, newest first. */
+    /** {@code GET /__admin/deliveries?profile=&organizationId=&endpointId=&eventId=&status=&q=&limit=&offset=}, newest first. */
     void list(Context ctx) {
-        Predicate<Delivery> matching = filter(ctx);
+        Predicate<Delivery> matching = filter(ctx).and(search(Params.text(ctx, "q")));
         int limit = Params.integer(ctx, "limit", 100, 1, 1000);
         int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         List<Delivery> found = new ArrayList<>(store.deliveries().stream().filter(matching).toList());
@@ -53,9 +54,29 @@ final class DeliveryRoutes {
                 found.size()));
     }
 
+    /**
+     * {@code q}: the deliveries whose id, event id, event type, endpoint id, URL or name, attempt id or
+     * event data contains the text, ignoring case; everything when absent.
+     */
+    private Predicate<Delivery> search(String q) {
+        if (q == null || q.isBlank()) {
+            return d -> true;
+        }
+        String needle = q.strip().toLowerCase(Locale.ROOT);
+        return d -> contains(d.id(), needle) || contains(d.eventId(), needle) || contains(d.endpointId(), needle)
+                || store.event(d.eventId()).map(e -> contains(e.type(), needle) || contains(e.resourceId(), needle)
+                        || contains(e.dataJson(), needle)).orElse(false)
+                || store.endpoint(d.endpointId()).map(e -> contains(e.url(), needle) || contains(e.name(), needle)).orElse(false)
+                || (d.attempts() > 0 && store.attemptsOfDelivery(d.id()).stream().anyMatch(a -> contains(a.id(), needle)));
+    }
+
+    private static boolean contains(String text, String needle) {
+        return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
     /** {@code GET /__admin/deliveries/{id}}. */
     void show(Context ctx) {
-        Json.write(ctx, 200, Views.delivery(find(ctx.pathParam("id"))));
+        Json.write(ctx, 200, Views.delivery(find(ctx.pathParam("id")), store));
     }
 
     /** {@code GET /__admin/deliveries/{id}/attempts}: in order, each copy of a duplicated attempt after it. */
@@ -69,15 +90,73 @@ final class DeliveryRoutes {
         Json.write(ctx, 200, body);
     }
 
-    /** {@code POST /__admin/deliveries/{id}/retry}: one more attempt of a finished delivery, now. */
+    /**
+     * {@code POST /__admin/deliveries/{id}/retry}: one extra attempt now, by hand, whatever the
+     * delivery's status, outside its schedule (which stays as it was); 409 while an attempt is in
+     * flight or when the endpoint cannot take it.
+     */
     void retry(Context ctx) {
         Delivery delivery = find(ctx.pathParam("id"));
-        if (!delivery.status().isFinal()) {
-            throw ApiException.conflict("delivery " + Quote.of(delivery.id()) + " is still "
-                    + delivery.status().name().toLowerCase(Locale.ROOT)
-                    + "; only a delivered, failed or exhausted delivery can be retried by hand");
+        if (delivery.status() == DeliveryStatus.IN_PROGRESS) {
+            throw ApiException.conflict("delivery " + Quote.of(delivery.id())
+                    + " has an attempt in flight right now; retry it once that attempt is answered");
         }
-        Json.write(ctx, 202, Views.delivery(engine.retry(delivery)));
+        receiving(delivery);
+        Json.write(ctx, 202, Views.delivery(engine.attemptNow(delivery.id()), store));
+    }
+
+    /**
+     * {@code POST /__admin/deliveries/{id}/deliver-next}: the delivery's next scheduled attempt, now,
+     * by hand instead of at its instant; 409 unless a retry is scheduled.
+     */
+    void deliverNext(Context ctx) {
+        Delivery delivery = find(ctx.pathParam("id"));
+        if (delivery.status() != DeliveryStatus.RETRYING || delivery.nextAttemptAt() == null) {
+            throw ApiException.conflict("delivery " + Quote.of(delivery.id()) + " is "
+                    + delivery.status().name().toLowerCase(Locale.ROOT)
+                    + ", with no attempt scheduled; POST /__admin/deliveries/" + delivery.id() + "/retry sends one more now");
+        }
+        receiving(delivery);
+        Json.write(ctx, 202, Views.delivery(engine.deliverNextNow(delivery.id()), store));
+    }
+
+    /**
+     * {@code POST /__admin/deliveries/retry-failed} {@code {"profile","organizationId","endpointId"}}: an
+     * extra attempt now of every failed or exhausted delivery in that scope whose endpoint takes it.
+     */
+    void retryFailed(Context ctx) {
+        Body body = Body.readOptional(ctx, List.of("profile", "organizationId", "endpointId"));
+        String profile = body.text("profile");
+        if (profile != null) {
+            Scope.profile(profile, "profile");
+        }
+        String organizationId = body.text("organizationId");
+        String endpointId = body.text("endpointId");
+        List<Delivery> failed = store.deliveries().stream()
+                .filter(d -> d.status() == DeliveryStatus.FAILED || d.status() == DeliveryStatus.EXHAUSTED)
+                .filter(d -> profile == null || d.profile().equals(profile))
+                .filter(d -> organizationId == null || d.organizationId().equals(organizationId))
+                .filter(d -> endpointId == null || d.endpointId().equals(endpointId))
+                .filter(d -> store.endpoint(d.endpointId()).filter(e -> e.enabled()).isPresent())
+                .toList();
+        ObjectNode answer = Json.object();
+        ArrayNode ids = answer.putArray("deliveries");
+        failed.forEach(d -> ids.add(engine.attemptNow(d.id()).id()));
+        Json.write(ctx, 202, answer.put("total", failed.size()));
+    }
+
+    /** Refuses an attempt by hand that the endpoint cannot take, in words that say what to do. */
+    private void receiving(Delivery delivery) {
+        var endpoint = store.endpoint(delivery.endpointId());
+        if (endpoint.isEmpty()) {
+            throw ApiException.conflict("delivery " + Quote.of(delivery.id()) + " went to endpoint "
+                    + Quote.of(delivery.endpointId()) + ", which was deleted; nothing can be sent to it");
+        }
+        if (!endpoint.get().enabled()) {
+            throw ApiException.conflict("endpoint " + Quote.of(delivery.endpointId())
+                    + " is disabled; enable it (PATCH /__admin/endpoints/" + delivery.endpointId()
+                    + " {\"enabled\":true}) to send to it");
+        }
     }
 
     /**
@@ -104,10 +183,10 @@ final class DeliveryRoutes {
         Json.write(ctx, 200, list(found, found.size()));
     }
 
-    private static ObjectNode list(List<Delivery> deliveries, int total) {
+    private ObjectNode list(List<Delivery> deliveries, int total) {
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("deliveries");
-        deliveries.forEach(d -> items.add(Views.delivery(d)));
+        deliveries.forEach(d -> items.add(Views.delivery(d, store)));
         return body.put("total", total);
     }
 

@@ -10,6 +10,7 @@ import dev.hookcheck.mock.internal.http.Json;
 import dev.hookcheck.mock.internal.http.Quote;
 import dev.hookcheck.mock.internal.http.Params;
 import dev.hookcheck.mock.internal.seed.Secrets;
+import dev.hookcheck.mock.internal.store.AttemptRecord;
 import dev.hookcheck.mock.internal.store.Endpoint;
 import dev.hookcheck.mock.internal.store.EndpointVerification;
 import dev.hookcheck.mock.internal.store.Organization;
@@ -63,6 +64,57 @@ final class EndpointRoutes {
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("endpoints");
         endpoints.forEach(e -> items.add(Views.endpoint(e)));
+        Json.write(ctx, 200, body);
+    }
+
+    /**
+     * {@code GET /__admin/endpoints/health?profile=&organizationId=}: per endpoint, its scheduled and
+     * manual attempts (copies of a duplicated attempt not counted), how many succeeded, and its latest
+     * failure.
+     */
+    void health(Context ctx) {
+        String profile = Params.text(ctx, "profile");
+        String organizationId = Params.text(ctx, "organizationId");
+        List<Endpoint> endpoints = new ArrayList<>();
+        if (organizationId != null) {
+            Profile owner = Scope.profileOrDefault(store, profile, organizationId);
+            endpoints.addAll(store.endpoints(Scope.organization(store, owner, organizationId, "organizationId").id()));
+        } else {
+            Scope.profileNames(profile, "profile").forEach(p -> endpoints.addAll(store.endpointsOfProfile(p)));
+        }
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("endpoints");
+        for (Endpoint endpoint : endpoints) {
+            int attempts = 0;
+            int succeeded = 0;
+            AttemptRecord lastFailure = null;
+            for (AttemptRecord attempt : store.attemptsOfEndpoint(endpoint.id())) { // newest first
+                if (attempt.isCopy()) {
+                    continue;
+                }
+                attempts++;
+                if (attempt.succeeded()) {
+                    succeeded++;
+                } else if (lastFailure == null) {
+                    lastFailure = attempt;
+                }
+            }
+            ObjectNode item = items.addObject().put("endpointId", endpoint.id()).put("attempts", attempts)
+                    .put("succeeded", succeeded);
+            if (attempts == 0) {
+                item.putNull("successRate");
+            } else {
+                item.put("successRate", Math.round(1000.0 * succeeded / attempts) / 1000.0);
+            }
+            if (lastFailure == null) {
+                item.putNull("lastFailure");
+            } else {
+                item.putObject("lastFailure").put("at", lastFailure.sentAt().toString())
+                        .put("deliveryId", lastFailure.deliveryId())
+                        .put("status", lastFailure.responseStatus())
+                        .put("error", lastFailure.error());
+            }
+        }
         Json.write(ctx, 200, body);
     }
 
@@ -164,7 +216,9 @@ final class EndpointRoutes {
         } catch (IllegalArgumentException deletedMeanwhile) {
             throw notFound(id);
         }
-        Json.write(ctx, 200, Views.endpointWithSecret(rotated));
+        // when the old secret stops: from then on only the new one signs (or, single-signature schemes, is listed)
+        Json.write(ctx, 200, Views.endpointWithSecret(rotated).put("previousSecretUntil",
+                overlap.isZero() ? null : context.now().plus(overlap).toString()));
     }
 
     /** {@code DELETE /__admin/endpoints/{id}}. */

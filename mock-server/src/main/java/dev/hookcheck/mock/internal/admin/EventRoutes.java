@@ -8,6 +8,7 @@ import dev.hookcheck.mock.internal.http.ApiException;
 import dev.hookcheck.mock.internal.http.Json;
 import dev.hookcheck.mock.internal.http.Quote;
 import dev.hookcheck.mock.internal.http.Params;
+import dev.hookcheck.mock.internal.store.Endpoint;
 import dev.hookcheck.mock.internal.store.EventFilter;
 import dev.hookcheck.mock.internal.store.Organization;
 import dev.hookcheck.mock.internal.store.Page;
@@ -16,6 +17,7 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class EventRoutes {
     private static final List<String> CREATE_FIELDS = List.of("profile", "type", "organizationId", "resourceType",
-            "resourceId", "data", "createdAt", "count");
+            "resourceId", "data", "createdAt", "count", "endpointId");
 
     /** The most events one request creates at once. */
     static final int MAX_COUNT = 1000;
@@ -64,6 +66,7 @@ final class EventRoutes {
         Instant createdAt = body.dateTime("createdAt");
         Long count = body.integer("count", 1, MAX_COUNT);
         Organization organization = Scope.organization(store, profile, organizationId, "organizationId");
+        Endpoint target = target(body.text("endpointId"), organization, type, count);
 
         List<Event> events = new ArrayList<>();
         for (int i = 0; i < (count == null ? 1 : count); i++) {
@@ -72,6 +75,12 @@ final class EventRoutes {
                     resourceId != null ? resourceId : profile.ids().resource(resolvedResourceType).generate(context.random()),
                     createdAt != null ? createdAt : context.now(),
                     data != null ? Json.MAPPER.writeValueAsString(data) : "{}"));
+        }
+        if (target != null) {
+            store.addEvent(events.get(0));
+            context.deliveries().fanOutTo(events.get(0), target);
+            Json.write(ctx, 201, Views.event(events.get(0)));
+            return;
         }
         if (count == null) {
             store.addEvent(events.get(0));
@@ -89,6 +98,53 @@ final class EventRoutes {
         ArrayNode items = answer.putArray("events");
         events.forEach(e -> items.add(Views.event(e)));
         Json.write(ctx, 201, answer.put("total", events.size()));
+    }
+
+    /**
+     * {@code endpointId}: the one endpoint of the organization an event goes to (a test event aimed at
+     * one receiver), which must take the event; null for every endpoint that does.
+     */
+    private Endpoint target(String endpointId, Organization organization, EventType type, Long count) {
+        if (endpointId == null) {
+            return null;
+        }
+        if (count != null) {
+            throw ApiException.invalid("endpointId", "endpointId sends one event to one endpoint; leave out count, or endpointId");
+        }
+        Endpoint endpoint = store.endpoint(endpointId).filter(e -> e.organizationId().equals(organization.id()))
+                .orElseThrow(() -> ApiException.invalid("endpointId", "endpointId must be an endpoint of organization "
+                        + Quote.of(organization.id()) + ", got " + Quote.of(endpointId) + ""));
+        if (!endpoint.enabled()) {
+            throw ApiException.invalid("endpointId", "endpointId " + Quote.of(endpointId) + " is disabled; enable it first");
+        }
+        if (!endpoint.receives(type.name())) {
+            throw ApiException.invalid("endpointId", "endpointId " + Quote.of(endpointId) + " does not take "
+                    + Quote.of(type.name()) + " events; add it to its events first");
+        }
+        return endpoint;
+    }
+
+    /**
+     * {@code GET /__admin/events/example?profile=&type=}: the catalog's realistic data for an event of
+     * that type, as the seeded events carry (a starting point to edit before sending one).
+     */
+    void example(Context ctx) {
+        Profile profile = Scope.profileOrDefault(store, Params.text(ctx, "profile"), null);
+        String name = Params.text(ctx, "type");
+        if (name == null) {
+            throw ApiException.invalid("type", "type is required: the event type whose example data to show");
+        }
+        EventType type = eventType(profile, name, "type");
+        Instant now = context.now();
+        // its own random, seeded by the type: the same example every time, the server's random untouched
+        SplittableRandom random = new SplittableRandom(name.hashCode());
+        String resourceId = profile.ids().resources().containsKey(type.resourceType())
+                ? profile.ids().resource(type.resourceType()).generate(random) : null;
+        ObjectNode answer = Json.object().put("profile", profile.name()).put("type", type.name())
+                .put("resourceType", type.resourceType()).put("resourceId", resourceId);
+        answer.set("data", Json.MAPPER.readTree(profile.examples().of(profile, type.name(), type.resourceType(), resourceId,
+                now, random)));
+        Json.write(ctx, 200, answer);
     }
 
     /**
@@ -129,7 +185,7 @@ final class EventRoutes {
         Event event = store.event(id).orElseThrow(() -> ApiException.notFound("no event " + Quote.of(id) + ""));
         ObjectNode body = Views.event(event);
         ArrayNode deliveries = body.putArray("deliveries");
-        store.deliveriesOfEvent(id).forEach(d -> deliveries.add(Views.delivery(d)));
+        store.deliveriesOfEvent(id).forEach(d -> deliveries.add(Views.delivery(d, store)));
         Json.write(ctx, 200, body);
     }
 

@@ -35,7 +35,7 @@ final class FailureRoutes {
             Mode.FUTURE_TIMESTAMP, List.of("shiftSeconds"));
     private static final List<String> ALL_PARAMETERS = List.of("count", "concurrent", "window", "maxHoldSeconds",
             "delaySeconds", "shiftSeconds");
-    private static final List<String> UPDATE_FIELDS = List.of("enabled", "probability");
+    private static final List<String> UPDATE_FIELDS = List.of("enabled", "probability", "attempts");
     /** The largest seed a JSON number carries exactly. */
     static final long MAX_SEED = (1L << 53) - 1;
     static final long MAX_SECONDS = 7 * 86_400;
@@ -55,7 +55,7 @@ final class FailureRoutes {
     void list(Context ctx) {
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("failures");
-        rules.list().forEach(r -> items.add(Views.failureRule(r)));
+        rules.list().forEach(r -> items.add(Views.failureRule(r, rules.matched(r.id()))));
         Json.write(ctx, 200, body);
     }
 
@@ -113,15 +113,19 @@ final class FailureRoutes {
         FailureRule rule = new FailureRule(null, mode, profile == null ? null : profile.name(), endpointId, eventType,
                 orDefault(probability, 1.0), seed != null ? seed : context.random().nextInt(Integer.MAX_VALUE), attempts,
                 count, concurrent != null && concurrent, duration, enabled == null || enabled);
-        Json.write(ctx, 201, Views.failureRule(rules.add(rule)));
+        Json.write(ctx, 201, Views.failureRule(rules.add(rule), 0));
     }
 
     /** {@code GET /__admin/failures/{id}}. */
     void show(Context ctx) {
-        Json.write(ctx, 200, Views.failureRule(find(ctx.pathParam("id"))));
+        FailureRule rule = find(ctx.pathParam("id"));
+        Json.write(ctx, 200, Views.failureRule(rule, rules.matched(rule.id())));
     }
 
-    /** {@code PATCH /__admin/failures/{id}}: {@code enabled} switches the rule on or off; {@code probability} changes. */
+    /**
+     * {@code PATCH /__admin/failures/{id}}: {@code enabled} switches the rule on or off; {@code probability}
+     * and {@code attempts} (null: every attempt) change.
+     */
     void update(Context ctx) {
         String id = ctx.pathParam("id");
         find(id);
@@ -134,11 +138,20 @@ final class FailureRoutes {
         }
         Boolean enabled = body.bool("enabled");
         Double probability = body.number("probability", 0, 1);
+        boolean changesAttempts = body.has("attempts");
+        List<Integer> attempts = changesAttempts && !body.isNull("attempts") ? body.integers("attempts", 1, 1000) : null;
+        if (changesAttempts && !find(id).mode().perAttempt()) {
+            throw ApiException.invalid("attempts", "attempts does not apply to mode '" + find(id).mode().wireName()
+                    + "': it acts once, before the first attempt");
+        }
         FailureRule updated = rules.update(id, r -> {
             FailureRule next = enabled == null ? r : r.withEnabled(enabled);
-            return probability == null ? next : next.withProbability(probability);
+            next = probability == null ? next : next.withProbability(probability);
+            return !changesAttempts ? next : new FailureRule(next.id(), next.mode(), next.profile(), next.endpointId(),
+                    next.eventType(), next.probability(), next.seed(), attempts, next.count(), next.concurrent(),
+                    next.duration(), next.enabled());
         }).orElseThrow(() -> notFound(id));
-        Json.write(ctx, 200, Views.failureRule(updated));
+        Json.write(ctx, 200, Views.failureRule(updated, rules.matched(id)));
     }
 
     /** {@code DELETE /__admin/failures/{id}}: a reorder window it holds is let go at once. */

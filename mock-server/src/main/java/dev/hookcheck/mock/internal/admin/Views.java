@@ -2,6 +2,7 @@ package dev.hookcheck.mock.internal.admin;
 
 import dev.hookcheck.core.Secret;
 import dev.hookcheck.core.event.Event;
+import dev.hookcheck.core.profile.Profiles;
 import dev.hookcheck.core.time.VirtualClock;
 import dev.hookcheck.mock.FailureRule;
 import dev.hookcheck.mock.internal.http.Json;
@@ -11,6 +12,7 @@ import dev.hookcheck.mock.internal.store.Delivery;
 import dev.hookcheck.mock.internal.store.Endpoint;
 import dev.hookcheck.mock.internal.store.EndpointVerification;
 import dev.hookcheck.mock.internal.store.Organization;
+import dev.hookcheck.mock.internal.store.Store;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -77,7 +79,30 @@ final class Views {
         return json;
     }
 
-    static ObjectNode delivery(Delivery delivery) {
+    /**
+     * {@link #delivery(Delivery)} with its attempts told apart: {@code scheduledAttempts} are counted
+     * against the profile's {@code maxAttempts}; {@code manualAttempts} were asked for by hand (an
+     * extra attempt, or a scheduled one made early).
+     */
+    static ObjectNode delivery(Delivery delivery, Store store) {
+        int scheduled = 0;
+        int manual = 0;
+        if (delivery.attempts() > 0) {
+            for (AttemptRecord attempt : store.attemptsOfDelivery(delivery.id())) {
+                if (attempt.isCopy()) {
+                    continue;
+                }
+                scheduled += attempt.scheduled() ? 1 : 0;
+                manual += attempt.trigger().equals(AttemptRecord.MANUAL) ? 1 : 0;
+            }
+        }
+        return delivery(delivery)
+                .put("scheduledAttempts", scheduled)
+                .put("manualAttempts", manual)
+                .put("maxAttempts", Profiles.get(delivery.profile()).retryPolicy().maxAttempts());
+    }
+
+    private static ObjectNode delivery(Delivery delivery) {
         return Json.object()
                 .put("id", delivery.id())
                 .put("profile", delivery.profile())
@@ -105,6 +130,7 @@ final class Views {
                 .put("url", endpoint.url());
         endpoint.events().forEach(json.putArray("events")::add);
         return json.put("enabled", endpoint.enabled())
+                .put("disabledReason", endpoint.disabledReason())
                 .put("name", endpoint.name())
                 .put("description", endpoint.description())
                 .put("createdAt", instant(endpoint.createdAt()))
@@ -149,9 +175,13 @@ final class Views {
                 .put("eventId", attempt.eventId())
                 .put("number", attempt.number())
                 .put("sentAt", attempt.sentAt().toString())
-                .put("retryOf", attempt.retryOf());
-        ObjectNode request = json.putObject("request");
-        headers(request.putObject("headers"), attempt.requestHeaders());
+                .put("retryOf", attempt.retryOf())
+                .put("trigger", attempt.trigger())
+                .put("scheduled", attempt.scheduled());
+        ObjectNode request = json.putObject("request").put("method", "POST").put("url", attempt.url())
+                .put("httpVersion", "HTTP/1.1");
+        ObjectNode sent = request.putObject("headers");
+        attempt.requestHeaders().forEach(sent::put); // as recorded, not re-sorted
         request.put("body", attempt.requestBody());
         if (attempt.responseStatus() == null) {
             json.putNull("response");
@@ -171,8 +201,11 @@ final class Views {
         new TreeMap<>(headers).forEach(into::put);
     }
 
-    /** A failure rule: absent scope fields mean any; only the mode's own parameters are shown. */
-    static ObjectNode failureRule(FailureRule rule) {
+    /**
+     * A failure rule: absent scope fields mean any; only the mode's own parameters are shown;
+     * {@code matched}: how often it acted.
+     */
+    static ObjectNode failureRule(FailureRule rule, long matched) {
         ObjectNode json = Json.object().put("id", rule.id()).put("mode", rule.mode().wireName());
         if (rule.profile() != null) {
             json.put("profile", rule.profile());
@@ -197,7 +230,7 @@ final class Views {
             case STALE_TIMESTAMP, FUTURE_TIMESTAMP -> json.put("shiftSeconds", seconds);
             default -> { }
         }
-        return json;
+        return json.put("matched", matched);
     }
 
     private static String instant(Instant instant) {

@@ -89,6 +89,11 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
     private final ReorderWindows windows;
     /** Labels of whole events (a burst): every attempt of their deliveries carries them. */
     private final Map<String, String> eventLabels = new ConcurrentHashMap<>();
+    /**
+     * Per delivery, how often its schedule was overtaken by hand ({@link #deliverNextNow}): a scheduled
+     * attempt made before that is skipped when its instant comes. Only deliveries overtaken are here.
+     */
+    private final Map<String, Long> overtaken = new ConcurrentHashMap<>();
     /** Labels of deliveries released by a reorder window: their first attempt carries them. */
     private final Map<String, String> firstAttemptLabels = new ConcurrentHashMap<>();
     /** In a released reorder window, the delivery sent once this one has had its attempt. */
@@ -162,6 +167,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         eventLabels.clear();
         firstAttemptLabels.clear();
         sendAfter.clear();
+        overtaken.clear();
         failureRules.reset();
         injection = failureRules;
     }
@@ -182,6 +188,14 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
     @Override
     public void fanOut(Event event) {
         fanOut(event, now());
+    }
+
+    /**
+     * Delivers a stored event to this one endpoint only (a test event aimed at one receiver), if it is
+     * enabled and takes the event; burst rules do not multiply it.
+     */
+    public void fanOutTo(Event event, Endpoint endpoint) {
+        deliver(event, receivers(event).stream().filter(e -> e.id().equals(endpoint.id())).toList(), now());
     }
 
     private void fanOut(Event event, Instant now) {
@@ -271,9 +285,42 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         Instant now = now();
         Delivery pending = updateDelivery(delivery.id(), d -> withStatus(d, DeliveryStatus.PENDING, "", null, null,
                 now)).orElseThrow();
-        scheduleAttempt(delivery.id(), now);
+        // asked for by hand (Preo's retry): recorded as manual, not counted against the schedule
+        scheduler.schedule(now, when -> admit(delivery.id(), when, Trigger.RESEND));
         return pending;
     }
+
+    /**
+     * One extra attempt of the delivery now, by hand, whatever its status; it leaves the schedule as
+     * it is (it is not counted against the profile's maximum). Delivered, it delivers the delivery
+     * (a retry still scheduled then finds nothing to do); failed, the delivery stays as it was.
+     * Touches only this delivery, never the clock.
+     */
+    public Delivery attemptNow(String deliveryId) {
+        Delivery delivery = store.delivery(deliveryId).orElseThrow(() -> new IllegalArgumentException("no delivery " + deliveryId));
+        scheduler.schedule(now(), when -> admit(deliveryId, when, Trigger.EXTRA));
+        return delivery;
+    }
+
+    /**
+     * The delivery's next scheduled attempt, made now by hand instead of at its instant: it counts as
+     * that scheduled attempt, the one after it is scheduled from now, and the instant it was due at
+     * passes without an attempt. Touches only this delivery, never the clock.
+     */
+    public Delivery deliverNextNow(String deliveryId) {
+        Delivery delivery = store.delivery(deliveryId).orElseThrow(() -> new IllegalArgumentException("no delivery " + deliveryId));
+        overtaken.merge(deliveryId, 1L, Long::sum);
+        scheduler.schedule(now(), when -> admit(deliveryId, when, Trigger.NEXT));
+        return delivery;
+    }
+
+    /**
+     * What makes an attempt: its instant on the schedule, or a person: an extra attempt beside the
+     * schedule ({@code EXTRA}), the next scheduled one early ({@code NEXT}), or a finished delivery
+     * sent again through a provider's API ({@code RESEND}: it moves the status as a scheduled attempt
+     * does, without taking a place in the schedule).
+     */
+    private enum Trigger { SCHEDULE, EXTRA, NEXT, RESEND }
 
     @Override
     public CompletableFuture<PingResult> ping(Endpoint endpoint) {
@@ -422,7 +469,12 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
     // ---- attempts
 
     private void scheduleAttempt(String deliveryId, Instant at) {
-        scheduler.schedule(at, when -> admit(deliveryId, when));
+        long overtakenBefore = overtaken.isEmpty() ? 0 : overtaken.getOrDefault(deliveryId, 0L);
+        scheduler.schedule(at, when -> {
+            if (overtakenBefore == (overtaken.isEmpty() ? 0 : overtaken.getOrDefault(deliveryId, 0L))) {
+                admit(deliveryId, when, Trigger.SCHEDULE);
+            } // else made early by hand meanwhile: its own successor is scheduled already
+        });
     }
 
     private void begun() {
@@ -450,7 +502,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
      * attempts. An attempt being caught up after a jump waits until it can run alone, and is made
      * on a worker, never on the scheduler's thread.
      */
-    private void admit(String deliveryId, Scheduler.When when) {
+    private void admit(String deliveryId, Scheduler.When when, Trigger trigger) {
         String endpointId = store.delivery(deliveryId).map(Delivery::endpointId).orElse(null);
         if (endpointId == null) {
             sendNextAfter(deliveryId, when.clock());
@@ -469,7 +521,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
                 active++; // counted while it waits for its endpoint
                 gate.waiting.add(new Waiting(() -> {
                     try {
-                        attemptAndRelease(deliveryId, endpointId, clock, alone);
+                        attemptAndRelease(deliveryId, endpointId, clock, alone, trigger);
                     } finally {
                         done();
                     }
@@ -480,7 +532,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
             lock.unlock();
         }
         if (start == null) {
-            attemptAndRelease(deliveryId, endpointId, clock, false);
+            attemptAndRelease(deliveryId, endpointId, clock, false, trigger);
         } else {
             start.forEach(this::execute);
         }
@@ -511,9 +563,9 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         }
     }
 
-    private void attemptAndRelease(String deliveryId, String endpointId, Clock clock, boolean alone) {
+    private void attemptAndRelease(String deliveryId, String endpointId, Clock clock, boolean alone, Trigger trigger) {
         try {
-            attempt(deliveryId, clock);
+            attempt(deliveryId, clock, trigger);
         } finally {
             sendNextAfter(deliveryId, clock);
             List<Runnable> start;
@@ -540,12 +592,16 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
     }
 
     /** One attempt of the delivery, at the instants {@code clock} tells (the task's own clock, see {@link Scheduler}). */
-    private void attempt(String deliveryId, Clock clock) {
+    private void attempt(String deliveryId, Clock clock, Trigger trigger) {
         Delivery delivery = store.delivery(deliveryId).orElse(null);
-        if (delivery == null || delivery.status().isFinal()) {
+        boolean extra = trigger == Trigger.EXTRA;
+        if (delivery == null || (delivery.status().isFinal() && !extra)) {
             return;
         }
         Optional<Endpoint> maybeEndpoint = store.endpoint(delivery.endpointId());
+        if (extra && (maybeEndpoint.isEmpty() || !maybeEndpoint.get().enabled())) {
+            return; // asked for by hand, refused by the admin API unless the endpoint takes it; it was switched off meanwhile
+        }
         if (maybeEndpoint.isEmpty() || !maybeEndpoint.get().enabled()) {
             updateDelivery(deliveryId, finished(DeliveryStatus.FAILED, maybeEndpoint.isEmpty() ? "endpoint_deleted" : "endpoint_disabled",
                     clock.instant()));
@@ -560,8 +616,11 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         // a first attempt has no predecessors (not even duplicate copies, which ride along with an attempt)
         List<AttemptRecord> previous = delivery.attempts() == 0 ? List.of() : store.attemptsOfDelivery(deliveryId);
         int number = delivery.attempts() + 1;
+        // the schedule counts its own attempts only, not the extra ones made by hand
+        int scheduledNumber = number - (int) previous.stream().filter(AttemptRecord::isExtra).count();
         AttemptPlan plan = injection.plan(delivery, event, endpoint, number);
-        if (!plan.delay().isZero() && delayed.putIfAbsent(deliveryId + "#" + number, Boolean.TRUE) == null) {
+        if (trigger == Trigger.SCHEDULE && !plan.delay().isZero()
+                && delayed.putIfAbsent(deliveryId + "#" + number, Boolean.TRUE) == null) {
             Instant at = clock.instant().plus(plan.delay());
             updateDelivery(deliveryId, d -> new Delivery(d.id(), d.profile(), d.organizationId(), d.eventId(),
                     d.endpointId(), d.status(), d.attempts(), d.createdAt(), d.startedAt(), d.deliveredAt(), d.failedAt(),
@@ -574,10 +633,12 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         }
         Instant now = clock.instant();
         Attempt attempt = attemptFor(profile, delivery, event, endpoint, previous, number, now);
-        updateDelivery(deliveryId, d -> new Delivery(d.id(), d.profile(), d.organizationId(), d.eventId(),
-                d.endpointId(), DeliveryStatus.IN_PROGRESS, d.attempts(), d.createdAt(),
-                d.startedAt() == null ? now : d.startedAt(), null, null, "", d.lastAttemptAt(), null, d.responseStatus(),
-                d.signature()));
+        if (!extra) { // an extra attempt leaves status and schedule as they are
+            updateDelivery(deliveryId, d -> new Delivery(d.id(), d.profile(), d.organizationId(), d.eventId(),
+                    d.endpointId(), DeliveryStatus.IN_PROGRESS, d.attempts(), d.createdAt(),
+                    d.startedAt() == null ? now : d.startedAt(), null, null, "", d.lastAttemptAt(), null, d.responseStatus(),
+                    d.signature()));
+        }
         Attempt signedAs = plan.timestampShift().isZero() ? attempt : new Attempt(attempt.deliveryId(), attempt.endpointId(),
                 attempt.number(), attempt.attemptId(), attempt.previousAttemptId(), attempt.firstAttemptId(),
                 now.plus(plan.timestampShift()));
@@ -586,23 +647,34 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         String attemptId = profile.rules().attemptsAreEvents() ? attempt.attemptId() : deliveryId + "." + number;
         String retryOf = previous.isEmpty() ? null : previous.get(previous.size() - 1).id();
         String label = label(deliveryId, event, number, plan, 1);
+        Made made = new Made(trigger == Trigger.SCHEDULE ? AttemptRecord.SCHEDULE : AttemptRecord.MANUAL,
+                trigger == Trigger.SCHEDULE || trigger == Trigger.NEXT);
 
         if (plan.drop()) {
             record(new AttemptRecord(attemptId, deliveryId, endpoint.id(), event.id(), event.organizationId(), profile.name(),
                     number, now, retryOf, webhook.headers(), webhook.bodyText(), null, Map.of(), null, 0, "dropped", false,
-                    null, label), finished(DeliveryStatus.FAILED, "dropped", now));
+                    null, label, endpoint.url(), made.trigger(), made.scheduled()),
+                    extra ? UnaryOperator.identity() : finished(DeliveryStatus.FAILED, "dropped", now));
             return;
         }
         HttpSender.Response response = send(endpoint, profile, webhook, plan, attemptId, deliveryId, event, number, now,
-                retryOf);
+                retryOf, made);
         boolean success = response.status() != null && profile.successRule().isSuccess(response.status()) && !plan.lostAck();
         if (success) {
             consecutiveFailures.computeIfAbsent(endpoint.id(), k -> new AtomicInteger()).set(0);
             record(recordOf(attemptId, deliveryId, endpoint, event, profile, number, now, retryOf, webhook, response, true,
-                    null, label), finished(DeliveryStatus.DELIVERED, "", clock.instant()));
+                    null, label, made), finished(DeliveryStatus.DELIVERED, "", clock.instant()));
             return;
         }
-        Instant next = nextAttempt(profile, delivery, number, now, response);
+        if (extra) {
+            // a failed extra attempt changes nothing about the delivery's status or schedule
+            record(recordOf(attemptId, deliveryId, endpoint, event, profile, number, now, retryOf, webhook, response, false,
+                    null, label, made), UnaryOperator.identity());
+            return;
+        }
+        // a resend takes no place in the schedule: what follows it is what followed the last scheduled attempt
+        Instant next = nextAttempt(profile, delivery, trigger == Trigger.RESEND ? Math.max(1, scheduledNumber - 1) : scheduledNumber,
+                now, response);
         UnaryOperator<Delivery> outcome;
         if (profile.rules().goneDisablesEndpoint() && Integer.valueOf(410).equals(response.status())) {
             store.updateEndpoint(endpoint.id(), e -> e.withEnabled(false, "gone", clock.instant()));
@@ -617,7 +689,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
             outcome = d -> withStatus(d, DeliveryStatus.RETRYING, "", null, null, next);
         }
         record(recordOf(attemptId, deliveryId, endpoint, event, profile, number, now, retryOf, webhook, response, false,
-                next, label), outcome)
+                next, label, made), outcome)
                 .filter(d -> d.status() == DeliveryStatus.RETRYING)
                 .ifPresent(d -> scheduleAttempt(d.id(), next));
     }
@@ -642,7 +714,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
     }
 
     private HttpSender.Response send(Endpoint endpoint, Profile profile, SignedWebhook webhook, AttemptPlan plan,
-            String attemptId, String deliveryId, Event event, int number, Instant now, String retryOf) {
+            String attemptId, String deliveryId, Event event, int number, Instant now, String retryOf, Made made) {
         Duration timeout = timeoutOf(endpoint, profile);
         String url = webhook.target(endpoint.url());
         if (plan.copies() == 1) {
@@ -674,7 +746,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
             }
             record(recordOf(attemptId + "~" + (c + 2), deliveryId, endpoint, event, profile, number, now, retryOf, webhook,
                     copy, copy.status() != null && profile.successRule().isSuccess(copy.status()), null,
-                    label(deliveryId, event, number, plan, c + 2)), UnaryOperator.identity());
+                    label(deliveryId, event, number, plan, c + 2), made), UnaryOperator.identity());
         }
         return first;
     }
@@ -732,19 +804,23 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
 
     private AttemptRecord recordOf(String id, String deliveryId, Endpoint endpoint, Event event, Profile profile, int number,
             Instant sentAt, String retryOf, SignedWebhook webhook, HttpSender.Response response, boolean succeeded,
-            Instant next, String label) {
+            Instant next, String label, Made made) {
         return new AttemptRecord(id, deliveryId, endpoint.id(), event.id(), event.organizationId(), profile.name(), number,
                 sentAt, retryOf, HttpSender.asSent(webhook.target(endpoint.url()), webhook.headers(), webhook.body().length),
                 webhook.bodyText(), response.status(), response.headers(),
-                response.body(), response.latencyMillis(), response.error(), succeeded, next, label);
+                response.body(), response.latencyMillis(), response.error(), succeeded, next, label, endpoint.url(),
+                made.trigger(), made.scheduled());
     }
+
+    /** How an attempt came about, as its record says: {@link AttemptRecord#trigger()} and {@link AttemptRecord#scheduled()}. */
+    private record Made(String trigger, boolean scheduled) {}
 
     /**
      * Stores the attempt and, in the same store write, counts it on its delivery (a duplicate copy,
      * {@code ~n}, is not counted) and applies {@code outcome}: one write and one wake-up per attempt.
      */
     private Optional<Delivery> record(AttemptRecord attempt, UnaryOperator<Delivery> outcome) {
-        boolean copy = attempt.id().contains("~");
+        boolean copy = attempt.isCopy();
         Optional<Delivery> updated = store.atomically(() -> {
             store.addAttempt(attempt);
             return store.updateDelivery(attempt.deliveryId(), d -> outcome.apply(copy ? d : new Delivery(d.id(), d.profile(),

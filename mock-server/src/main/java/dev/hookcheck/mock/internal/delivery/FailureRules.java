@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -33,6 +35,8 @@ public final class FailureRules implements FailureInjection {
     private final Map<String, FailureRule> rules = new LinkedHashMap<>();
     private volatile List<FailureRule> active = List.of();
     private volatile Consumer<String> onWithdrawn = id -> {};
+    /** How often each rule acted (its probability drawn in its favour): what the dashboard shows as "matched N times". */
+    private final Map<String, AtomicLong> matched = new ConcurrentHashMap<>();
     private int nextId;
 
     /** @param configured the rules the server starts with (and returns to on reset) */
@@ -75,6 +79,7 @@ public final class FailureRules implements FailureInjection {
         }
         FailureRule added = rule.withId(id);
         rules.put(id, added);
+        matched.put(id, new AtomicLong());
         publish();
         return added;
     }
@@ -98,9 +103,23 @@ public final class FailureRules implements FailureInjection {
         if (rules.remove(id) == null) {
             return false;
         }
+        matched.remove(id);
         publish();
         onWithdrawn.accept(id);
         return true;
+    }
+
+    /** How often the rule acted since it was added: attempts it altered, deliveries it held, events it multiplied. */
+    public long matched(String id) {
+        AtomicLong count = matched.get(id);
+        return count == null ? 0 : count.get();
+    }
+
+    private void count(FailureRule rule) {
+        AtomicLong count = matched.get(rule.id());
+        if (count != null) {
+            count.incrementAndGet();
+        }
     }
 
     private void publish() {
@@ -130,6 +149,7 @@ public final class FailureRules implements FailureInjection {
             if (draw.nextDouble() >= rule.probability()) {
                 continue;
             }
+            count(rule);
             long seconds = rule.duration().toSeconds();
             switch (rule.mode()) {
                 case DUPLICATE -> {
@@ -184,6 +204,7 @@ public final class FailureRules implements FailureInjection {
             if (rule.mode() == FailureRule.Mode.REORDER && matches(rule, event, endpoint)) {
                 SplittableRandom draw = draw(rule, delivery.id());
                 if (draw.nextDouble() < rule.probability()) {
+                    count(rule);
                     return new Hold(rule.id(), rule.count(), rule.duration(), rule.seed());
                 }
             }
@@ -198,6 +219,7 @@ public final class FailureRules implements FailureInjection {
             if (rule.mode() == FailureRule.Mode.BURST
                     && receivers.stream().anyMatch(endpoint -> matches(rule, event, endpoint))
                     && draw(rule, event.id()).nextDouble() < rule.probability()) {
+                count(rule);
                 events = Math.max(events, rule.count());
             }
         }

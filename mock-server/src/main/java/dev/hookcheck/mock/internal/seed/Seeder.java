@@ -33,7 +33,9 @@ import java.util.random.RandomGenerator;
  * Fills a fresh store with a realistic history for every profile: two organizations each with an
  * API key (and, where the API signs user actions, a key credential with its private key for the
  * first), endpoints, events told as lifecycles over the last six weeks, and their deliveries with
- * every attempt (signed for real, some retried, some exhausted, some still retrying). The same seed
+ * every attempt (signed for real, some retried, some exhausted). The seeded endpoints point at
+ * example hosts and are disabled once their history is written (see {@link ProfileSeeder#retire}).
+ * The same seed
  * gives the same ids, secrets and data; each profile draws from its own random, so adding events to
  * one profile never changes another's.
  */
@@ -41,6 +43,8 @@ public final class Seeder {
     /** How far back seeded history reaches. */
     static final Duration HISTORY = Duration.ofDays(42);
     private static final String ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
+    /** Why a seeded endpoint is disabled: its host is an example that cannot answer. */
+    public static final String SEEDED_EXAMPLE = "seeded example: its host cannot answer; point it at your receiver, then enable it";
 
     private Seeder() {}
 
@@ -90,6 +94,24 @@ public final class Seeder {
                     if (endpoint.enabled() && endpoint.receives(event.type()) && endpoint.createdAt().isBefore(event.createdAt())) {
                         deliver(event, endpoint);
                     }
+                }
+            }
+            endpointsByOrganization.values().forEach(list -> list.forEach(this::retire));
+        }
+
+        /**
+         * The seeded endpoints point at example hosts that cannot answer: after their history they are
+         * disabled (as if by their owner, now), so a new event goes only to receivers someone
+         * registered, and their deliveries still retrying fail as the engine fails them for a disabled
+         * endpoint. Enable one (and point it at a receiver) to use it.
+         */
+        private void retire(Endpoint endpoint) {
+            store.putEndpoint(endpoint.withEnabled(false, SEEDED_EXAMPLE, now));
+            for (Delivery d : store.deliveriesOfEndpoint(endpoint.id())) {
+                if (d.status() == DeliveryStatus.RETRYING) {
+                    store.updateDelivery(d.id(), x -> new Delivery(x.id(), x.profile(), x.organizationId(), x.eventId(),
+                            x.endpointId(), DeliveryStatus.FAILED, x.attempts(), x.createdAt(), x.startedAt(), null, now,
+                            "endpoint_disabled", x.lastAttemptAt(), null, x.responseStatus(), x.signature()));
                 }
             }
         }

@@ -16,6 +16,11 @@ import java.util.Objects;
  * @param succeeded whether the profile counts the answer as delivered
  * @param nextAttemptAt when the next attempt is due after this one failed, null otherwise
  * @param injected the failure-injection label when the attempt was altered on purpose, null otherwise
+ * @param url where it was POSTed (the endpoint's URL then), null for records made without one
+ * @param trigger {@link #SCHEDULE} when the profile's schedule made it at its instant, {@link #MANUAL}
+ *     when a person asked for it (admin API, dashboard)
+ * @param scheduled whether it is one of the profile's scheduled attempts (counted against the
+ *     schedule's maximum); false for an extra attempt made by hand beside the schedule
  */
 public record AttemptRecord(
         String id,
@@ -36,7 +41,13 @@ public record AttemptRecord(
         String error,
         boolean succeeded,
         Instant nextAttemptAt,
-        String injected) {
+        String injected,
+        String url,
+        String trigger,
+        boolean scheduled) {
+
+    public static final String SCHEDULE = "schedule";
+    public static final String MANUAL = "manual";
 
     public AttemptRecord {
         Objects.requireNonNull(id, "id");
@@ -46,5 +57,26 @@ public record AttemptRecord(
         Objects.requireNonNull(sentAt, "sentAt");
         requestHeaders = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(requestHeaders)); // as sent
         responseHeaders = responseHeaders == null ? Map.of() : Map.copyOf(responseHeaders);
+        Objects.requireNonNull(trigger, "trigger");
+    }
+
+    /** An attempt the schedule made, sent to an URL not recorded (seeded history, fixtures). */
+    public AttemptRecord(String id, String deliveryId, String endpointId, String eventId, String organizationId,
+            String profile, int number, Instant sentAt, String retryOf, Map<String, String> requestHeaders,
+            String requestBody, Integer responseStatus, Map<String, String> responseHeaders, String responseBody,
+            long latencyMillis, String error, boolean succeeded, Instant nextAttemptAt, String injected) {
+        this(id, deliveryId, endpointId, eventId, organizationId, profile, number, sentAt, retryOf, requestHeaders,
+                requestBody, responseStatus, responseHeaders, responseBody, latencyMillis, error, succeeded, nextAttemptAt,
+                injected, null, SCHEDULE, true);
+    }
+
+    /** A copy of a duplicated attempt ({@code ~n}) rides along with it and is never counted on its own. */
+    public boolean isCopy() {
+        return id.indexOf('~') >= 0;
+    }
+
+    /** An extra attempt made by hand, outside the profile's schedule. */
+    public boolean isExtra() {
+        return !scheduled && !isCopy();
     }
 }

@@ -188,26 +188,125 @@ class DeliveryRoutesTest {
     // POST /__admin/deliveries/{id}/retry and GET /__admin/deliveries/await
 
     @Test
-    void aFinishedDeliveryIsRetriedByHandAndCanBeAwaited() {
-        JsonNode pending = admin.post("/__admin/deliveries/wdlv_dl2/retry", null).expect(202, "delivery");
-        assertThat(pending.get("status").stringValue()).isEqualTo("pending");
+    void aFinishedDeliveryGetsAnExtraAttemptByHandMarkedManualAndCanBeAwaited() {
+        JsonNode answer = admin.post("/__admin/deliveries/wdlv_dl2/retry", null).expect(202, "delivery");
+        assertThat(answer.get("status").stringValue()).isEqualTo("failed");
 
         JsonNode delivered = admin.get("/__admin/deliveries/await?count=1&endpointId=wsub_dlB&status=delivered&timeoutMs=10000")
                 .expect(200, "delivery-list");
 
         assertThat(ids(delivered)).containsExactly("wdlv_dl2");
+        JsonNode delivery = delivered.get("deliveries").get(0);
+        assertThat(delivery.get("attempts").intValue()).isEqualTo(2);
+        assertThat(delivery.get("scheduledAttempts").intValue()).isEqualTo(1);
+        assertThat(delivery.get("manualAttempts").intValue()).isEqualTo(1);
         JsonNode attempts = admin.get("/__admin/deliveries/wdlv_dl2/attempts").expect(200, "attempt-list").get("attempts");
         assertThat(attempts.size()).isEqualTo(2);
+        assertThat(attempts.get(1).get("trigger").stringValue()).isEqualTo("manual");
+        assertThat(attempts.get(1).get("scheduled").booleanValue()).isFalse();
         assertThat(attempts.get(1).get("response").get("status").intValue()).isEqualTo(200);
         assertThat(attempts.get(1).get("response").get("body").stringValue()).isEqualTo("ok");
         assertThat(attempts.get(1).get("request").get("headers").has("X-Vitable-Signature")).isTrue();
+        assertThat(attempts.get(1).get("request").get("url").stringValue()).isEqualTo("http://localhost:" + receiver.port() + "/hook");
+        assertThat(attempts.get(0).get("trigger").stringValue()).isEqualTo("schedule");
     }
 
     @Test
-    void aDeliveryStillUnderWayCannotBeRetriedByHand() {
-        admin.post("/__admin/deliveries/wdlv_dl3/retry", null).expectError(409, "conflict", null);
+    void aRetryingDeliveryGetsAnExtraAttemptByHandWithoutWaitingForItsSchedule() {
+        receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(503)));
 
-        assertThat(admin.store().delivery("wdlv_dl3").orElseThrow().status()).isEqualTo(DeliveryStatus.RETRYING);
+        admin.post("/__admin/deliveries/wdlv_dl3/retry", null).expect(202, "delivery");
+
+        JsonNode attempts = awaitAttempts("wdlv_dl3", 1);
+        assertThat(attempts.get(0).get("response").get("status").intValue()).isEqualTo(503);
+        JsonNode delivery = admin.get("/__admin/deliveries/wdlv_dl3").expect(200, "delivery");
+        assertThat(delivery.get("status").stringValue()).isEqualTo("retrying");
+        assertThat(delivery.get("nextAttemptAt").stringValue()).isEqualTo(NOW.plusSeconds(60).toString());
+        assertThat(delivery.get("manualAttempts").intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeliveryWithAnAttemptInFlightIsNotRetriedByHand() {
+        admin.store().updateDelivery("wdlv_dl3", d -> new Delivery(d.id(), d.profile(), d.organizationId(), d.eventId(),
+                d.endpointId(), DeliveryStatus.IN_PROGRESS, d.attempts(), d.createdAt(), d.startedAt(), null, null, "",
+                d.lastAttemptAt(), null, null, null));
+
+        String title = admin.post("/__admin/deliveries/wdlv_dl3/retry", null).expectError(409, "conflict", null);
+
+        assertThat(title).contains("in flight");
+    }
+
+    @Test
+    void aDeliveryToADisabledEndpointIsNotRetriedByHandAndSaysHowToEnableIt() {
+        admin.store().updateEndpoint("wsub_dlB", e -> e.withEnabled(false, "test", NOW));
+
+        String title = admin.post("/__admin/deliveries/wdlv_dl2/retry", null).expectError(409, "conflict", null);
+
+        assertThat(title).contains("disabled", "PATCH /__admin/endpoints/wsub_dlB");
+    }
+
+    @Test
+    void theNextScheduledAttemptOfARetryingDeliveryIsMadeNowByHand() {
+        JsonNode answer = admin.post("/__admin/deliveries/wdlv_dl3/deliver-next", null).expect(202, "delivery");
+        assertThat(answer.get("status").stringValue()).isEqualTo("retrying");
+
+        admin.get("/__admin/deliveries/await?count=1&eventId=wevt_dl2&status=delivered&timeoutMs=10000").expect(200, "delivery-list");
+
+        JsonNode attempt = awaitAttempts("wdlv_dl3", 1).get(0);
+        assertThat(attempt.get("trigger").stringValue()).isEqualTo("manual");
+        assertThat(attempt.get("scheduled").booleanValue()).isTrue();
+        assertThat(attempt.get("sentAt").stringValue()).isEqualTo(NOW.toString());
+    }
+
+    @Test
+    void aDeliveryWithNoAttemptScheduledHasNoNextAttemptToMakeNow() {
+        String title = admin.post("/__admin/deliveries/wdlv_dl1/deliver-next", null).expectError(409, "conflict", null);
+
+        assertThat(title).contains("delivered", "with no attempt scheduled", "/retry");
+    }
+
+    @Test
+    void everyFailedDeliveryOfAProfileIsRetriedByHandAtOnce() {
+        JsonNode answer = admin.post("/__admin/deliveries/retry-failed", "{\"profile\":\"vitable\"}").expect(202, "retry-failed");
+
+        assertThat(answer.get("deliveries").valueStream().map(JsonNode::stringValue).toList()).containsExactly("wdlv_dl2");
+        admin.get("/__admin/deliveries/await?count=1&endpointId=wsub_dlB&status=delivered&timeoutMs=10000").expect(200, "delivery-list");
+        assertThat(admin.store().delivery("msg_dl4").orElseThrow().status()).isEqualTo(DeliveryStatus.EXHAUSTED);
+    }
+
+    private JsonNode awaitAttempts(String deliveryId, int count) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            JsonNode attempts = admin.get("/__admin/deliveries/" + deliveryId + "/attempts").expect(200, "attempt-list").get("attempts");
+            if (attempts.size() >= count && !admin.store().delivery(deliveryId).orElseThrow().status().equals(DeliveryStatus.IN_PROGRESS)) {
+                return attempts;
+            }
+            assertThat(System.nanoTime()).as("%s attempts of %s within 10 s", count, deliveryId).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    @ParameterizedTest(name = "q={0}")
+    @CsvSource(delimiter = '|', value = {
+        "wdlv_dl3 | wdlv_dl3",
+        "ENROLLMENT.accepted | wdlv_dl3, wdlv_dl2, wdlv_dl1",
+        "res_msg_dl3 | msg_dl4",
+        "ep_dlC | msg_dl4",
+        "wdlv_dl1.2 | wdlv_dl1",
+    })
+    void searchFindsDeliveriesByIdEventTypeResourceEndpointAndAttempt(String q, String expected) {
+        List<String> found = ids(list("?limit=1000&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(found).containsExactly(expected.split(", "));
+    }
+
+    @Test
+    void searchFindsDeliveriesByTheirEventsBodyText() {
+        admin.store().addEvent(new Event("msg_dl9", "standard", "org_dl_s", "invoice.paid", "invoice", "res_9", NOW.minusSeconds(5),
+                "{\"customer\":\"Ada Lovelace\"}"));
+        admin.store().putDelivery(Delivery.pending("msg_dl9d", "standard", "org_dl_s", "msg_dl9", "ep_dlC", NOW));
+
+        assertThat(ids(list("?q=lovelace"))).containsExactly("msg_dl9d");
     }
 
     @Test

@@ -3,15 +3,16 @@ package dev.hookcheck.mock.internal.dashboard;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -20,12 +21,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's headless Chromium driven through Debian's chromedriver. Both paths are set explicitly,
  * so Selenium Manager never looks for (or downloads) a browser; a machine without them fails with
- * the command that installs them.
+ * the command that installs them. The viewport is set exactly (as a phone's or a laptop's) through
+ * the DevTools protocol, and so is the colour scheme the page sees.
  */
 final class Browser {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** axe-core as package-lock.json pins it, installed by {@code npm ci} (see .ci/run). */
+    static final Path AXE = Path.of("src/test/node/axe/node_modules/axe-core/axe.min.js");
     /** Held, so the level set on it stays set. */
     private static final Logger CDP_LOGGER = Logger.getLogger("org.openqa.selenium.devtools");
 
@@ -51,21 +55,37 @@ final class Browser {
     }
 
     static WebDriverWait waitFor(ChromeDriver driver) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        return new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
-    /** {@link #screenshot(ChromeDriver, String)} with the window at this size for the moment. */
-    static Path screenshot(ChromeDriver driver, String name, int width, int height) {
-        Dimension size = driver.manage().window().getSize();
-        driver.manage().window().setSize(new Dimension(width, height));
-        driver.executeScript("window.scrollTo(0, 0)");
+    /** The page laid out for a screen this wide and high (a phone when narrower than 600 px). */
+    static void viewport(ChromeDriver driver, int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
+    /** What the page's {@code prefers-color-scheme} says: {@code "dark"} or {@code "light"}. */
+    static void colorScheme(ChromeDriver driver, String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    /** axe-core's serious and critical violations on the page as it is, each as {@code rule (impact): help, at selectors}. */
+    @SuppressWarnings("unchecked")
+    static List<String> seriousViolations(ChromeDriver driver) {
+        String axe;
         try {
-            return screenshot(driver, name);
-        } finally {
-            driver.manage().window().setSize(size);
+            axe = Files.readString(AXE, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("axe-core is missing: run npm ci --prefix mock-server/src/test/node/axe", e);
         }
+        driver.executeScript(axe);
+        Object found = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
+                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.id + ' (' + v.impact + '): ' + v.help + ', at ' + v.nodes.map(n => n.target.join(' ')).join('; '))))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+        return (List<String>) found;
     }
 
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.hookcheck.core.Secret;
@@ -266,6 +267,124 @@ class DeliveryEngineTest {
 
         Delivery delivered = fx.await(event, d -> d.status() == DeliveryStatus.DELIVERED);
         assertThat(fx.attempts(delivered)).extracting(AttemptRecord::responseStatus).containsExactly(500, 200);
+        assertThat(fx.attempts(delivered)).extracting(AttemptRecord::trigger, AttemptRecord::scheduled)
+                .as("sent again by hand, beside the schedule").containsExactly(tuple("schedule", true), tuple("manual", false));
+    }
+
+    @Test
+    void aFailedResendOfAnExhaustedDeliveryLeavesItExhaustedWithoutAnotherRetry() {
+        answer(500);
+        Endpoint endpoint = fx.endpoint("github", "/hook");
+        Event event = fx.trigger(endpoint);
+        Delivery exhausted = fx.awaitFinal(event);
+
+        fx.engine().retry(exhausted);
+
+        Delivery again = fx.await(event, d -> d.attempts() == 2 && d.status().isFinal());
+        assertThat(again.status()).isEqualTo(DeliveryStatus.EXHAUSTED);
+        assertThat(again.nextAttemptAt()).isNull();
+    }
+
+    @Test
+    void anExtraAttemptByHandIsMarkedManualAndLeavesTheScheduleAsItWas() {
+        answer(500);
+        Endpoint endpoint = fx.endpoint("vitable", "/hook");
+        Event event = fx.trigger(endpoint);
+        Delivery retrying = fx.await(event, d -> d.status() == DeliveryStatus.RETRYING);
+
+        fx.engine().attemptNow(retrying.id());
+
+        Delivery after = fx.await(event, d -> d.attempts() == 2);
+        assertThat(after.status()).isEqualTo(DeliveryStatus.RETRYING);
+        assertThat(after.nextAttemptAt()).isEqualTo(retrying.nextAttemptAt());
+        assertThat(fx.attempts(after)).extracting(AttemptRecord::trigger, AttemptRecord::scheduled)
+                .containsExactly(tuple("schedule", true), tuple("manual", false));
+        assertThat(fx.clock.instant()).isEqualTo(EngineFixture.START);
+    }
+
+    @Test
+    void theScheduleCountsOnlyItsOwnAttemptsNotTheOnesMadeByHand() {
+        answer(500);
+        Endpoint endpoint = fx.endpoint("github", "/hook"); // GitHub makes one attempt, no retries
+        Event event = fx.trigger(endpoint);
+        Delivery exhausted = fx.awaitFinal(event);
+        assertThat(exhausted.status()).isEqualTo(DeliveryStatus.EXHAUSTED);
+
+        fx.engine().attemptNow(exhausted.id());
+        Delivery stillExhausted = fx.await(event, d -> d.attempts() == 2);
+        answer(200);
+        fx.engine().attemptNow(exhausted.id());
+        Delivery delivered = fx.await(event, d -> d.status() == DeliveryStatus.DELIVERED);
+
+        assertThat(stillExhausted.status()).isEqualTo(DeliveryStatus.EXHAUSTED);
+        assertThat(stillExhausted.failureReason()).isEqualTo("max_attempts");
+        assertThat(fx.attempts(delivered)).extracting(AttemptRecord::responseStatus, AttemptRecord::scheduled)
+                .containsExactly(tuple(500, true), tuple(500, false), tuple(200, false));
+    }
+
+    @Test
+    void theNextScheduledAttemptMadeEarlyByHandTakesItsPlaceAndTheScheduleGoesOnFromIt() {
+        answer(500);
+        Endpoint endpoint = fx.endpoint("vitable", "/hook");
+        Event event = fx.trigger(endpoint);
+        Delivery retrying = fx.await(event, d -> d.status() == DeliveryStatus.RETRYING);
+
+        fx.engine().deliverNextNow(retrying.id());
+        Delivery early = fx.await(event, d -> d.attempts() == 2 && d.status() == DeliveryStatus.RETRYING);
+        // the instant the overtaken attempt was due passes without an attempt
+        fx.engine().advance(Duration.between(EngineFixture.START, retrying.nextAttemptAt()).plusSeconds(1));
+        fx.engine().awaitIdle();
+
+        assertThat(fx.attempts(early)).hasSize(2).last().satisfies(a -> {
+            assertThat(a.trigger()).isEqualTo("manual");
+            assertThat(a.scheduled()).isTrue();
+            assertThat(a.sentAt()).isEqualTo(EngineFixture.START);
+        });
+        assertThat(early.nextAttemptAt()).isAfter(retrying.nextAttemptAt().plusSeconds(1));
+        assertThat(fx.store.delivery(early.id()).orElseThrow().attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void aDeliveredExtraAttemptEndsTheDeliveryAndTheRetryScheduledFindsNothingToDo() {
+        answer(500);
+        Endpoint endpoint = fx.endpoint("vitable", "/hook");
+        Event event = fx.trigger(endpoint);
+        Delivery retrying = fx.await(event, d -> d.status() == DeliveryStatus.RETRYING);
+        answer(200);
+
+        fx.engine().attemptNow(retrying.id());
+        Delivery delivered = fx.await(event, d -> d.status() == DeliveryStatus.DELIVERED);
+        fx.engine().advance(Duration.ofHours(1));
+        fx.engine().awaitIdle();
+
+        assertThat(delivered.nextAttemptAt()).isNull();
+        assertThat(fx.attempts(delivered)).hasSize(2);
+        assertThat(fx.store.delivery(delivered.id()).orElseThrow().attempts()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"standard", "vitable", "dfns", "preo", "stripe", "github"})
+    void everyRequestGoesOutAsHttp11WithExactlyTheRecordedHeadersAndNoUpgradeOffer(String profile) {
+        try (RawReceiver raw = new RawReceiver(profile, fx.clock)) {
+            Endpoint endpoint = fx.endpoint(profile, "/hook");
+            fx.store.putEndpoint(endpoint.withUrl(raw.url("/in?tenant=a"), fx.clock.instant()));
+            raw.verifyWith(endpoint.secret());
+
+            Delivery delivery = fx.awaitFinal(fx.trigger(endpoint));
+
+            RawReceiver.Request got = raw.requests().get(0);
+            AttemptRecord sent = fx.attempts(delivery).get(0);
+            assertThat(got.line()).isEqualTo("POST /in?tenant=a HTTP/1.1");
+            assertThat(got.headers().keySet()).noneMatch(name -> name.equalsIgnoreCase("Upgrade")
+                    || name.equalsIgnoreCase("HTTP2-Settings"));
+            assertThat(got.headers().entrySet()).noneMatch(h -> h.getKey().equalsIgnoreCase("Connection")
+                    && h.getValue().toLowerCase(java.util.Locale.ROOT).contains("upgrade"));
+            assertThat(got.headers()).isEqualTo(sent.requestHeaders());
+            assertThat(got.bodyText()).isEqualTo(sent.requestBody());
+            assertThat(got.verified()).isTrue();
+            assertThat(sent.url()).isEqualTo(raw.url("/in?tenant=a"));
+            assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
+        }
     }
 
     @Test
