@@ -1103,6 +1103,21 @@
         failure.status != null ? "HTTP " + failure.status : describeError(failure.error)), " ", h("span", { "data-rel": failure.at }, relative(failure.at))) : null);
   }
 
+  // the provider's endpoint verification handshake (Slack, Zoom, Twitch…), where the profile has one
+  function verificationCell(e, refresh) {
+    const v = e.verification;
+    if (!v) return null;
+    return h("span", { class: "cell-sub" },
+      h("span", { class: "badge plain " + (v.verified ? "ok" : "bad") }, v.verified ? v.handshake + " passed" : v.handshake + " failed"),
+      v.verified ? null : " " + v.detail + " ",
+      h("button", { type: "button", class: "small", "data-key": "verify-" + e.id, "aria-label": "Send " + v.handshake + " again to " + (e.name || e.url),
+        onclick: (ev) => act(ev.currentTarget, async () => {
+          const answer = await api("POST", "/__admin/endpoints/" + e.id + "/verify");
+          announce(answer.verification.verified ? v.handshake + " passed." : v.handshake + " failed: " + answer.verification.detail);
+          await refresh();
+        }) }, "Verify again"));
+  }
+
   function endpointRow(e, health, refresh) {
     const label = e.name || e.url;
     const toggle = h("input", { type: "checkbox", role: "switch", checked: e.enabled, id: "enabled-" + e.id,
@@ -1118,7 +1133,7 @@
       h("th", { scope: "row", "data-label": capitalize(noun(false, e.profile)) }, e.name ? h("span", { class: "cell-main" }, e.name) : null,
         h("span", { class: e.name ? "cell-sub mono url" : "mono url" }, e.url), h("span", { class: "cell-sub mono" }, e.id)),
       h("td", { "data-label": "Events" }, e.events.map((n) => h("span", { class: "tag" }, n === "*" ? "all events" : n))),
-      h("td", { "data-label": "Health" }, healthCell(health)),
+      h("td", { "data-label": "Health" }, healthCell(health), verificationCell(e, refresh)),
       h("td", { "data-label": "Enabled" }, h("label", { class: "switch", for: "enabled-" + e.id }, toggle,
         h("span", {}, e.enabled ? "On" : "Off"), h("span", { class: "visually-hidden" }, ", " + label + " enabled")),
         e.enabled || !e.disabledReason ? null : h("span", { class: "cell-sub" }, e.disabledReason)),

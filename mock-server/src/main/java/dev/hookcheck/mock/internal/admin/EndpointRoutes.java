@@ -63,7 +63,7 @@ final class EndpointRoutes {
         }
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("endpoints");
-        endpoints.forEach(e -> items.add(Views.endpoint(e)));
+        endpoints.forEach(e -> items.add(Views.endpoint(e, store.verification(e.id()))));
         Json.write(ctx, 200, body);
     }
 
@@ -196,7 +196,9 @@ final class EndpointRoutes {
             store.putEndpoint(next);
             return next;
         });
-        Json.write(ctx, 200, Views.endpoint(updated));
+        // a provider verifies a new URL before it delivers there, as on create
+        Optional<EndpointVerification> verification = body.has("url") ? verify(updated) : store.verification(id);
+        Json.write(ctx, 200, Views.endpoint(updated, verification));
     }
 
     /**
