@@ -50,8 +50,8 @@ final class EndpointRoutes {
         this.store = context.store();
     }
 
-    /** {@code GET /__admin/endpoints[?profile=&organizationId=]}, oldest first. */
-    void list(Context ctx) {
+    /** The endpoints of {@code ?profile=&organizationId=} (one organization, or every endpoint of the profiles), oldest first. */
+    private List<Endpoint> inScope(Context ctx) {
         String profile = Params.text(ctx, "profile");
         String organizationId = Params.text(ctx, "organizationId");
         List<Endpoint> endpoints = new ArrayList<>();
@@ -61,6 +61,12 @@ final class EndpointRoutes {
         } else {
             Scope.profileNames(profile, "profile").forEach(p -> endpoints.addAll(store.endpointsOfProfile(p)));
         }
+        return endpoints;
+    }
+
+    /** {@code GET /__admin/endpoints[?profile=&organizationId=]}, oldest first. */
+    void list(Context ctx) {
+        List<Endpoint> endpoints = inScope(ctx);
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("endpoints");
         endpoints.forEach(e -> items.add(Views.endpoint(e, store.verification(e.id()))));
@@ -73,15 +79,7 @@ final class EndpointRoutes {
      * failure.
      */
     void health(Context ctx) {
-        String profile = Params.text(ctx, "profile");
-        String organizationId = Params.text(ctx, "organizationId");
-        List<Endpoint> endpoints = new ArrayList<>();
-        if (organizationId != null) {
-            Profile owner = Scope.profileOrDefault(store, profile, organizationId);
-            endpoints.addAll(store.endpoints(Scope.organization(store, owner, organizationId, "organizationId").id()));
-        } else {
-            Scope.profileNames(profile, "profile").forEach(p -> endpoints.addAll(store.endpointsOfProfile(p)));
-        }
+        List<Endpoint> endpoints = inScope(ctx);
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("endpoints");
         for (Endpoint endpoint : endpoints) {
