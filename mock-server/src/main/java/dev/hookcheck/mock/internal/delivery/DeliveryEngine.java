@@ -89,11 +89,6 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
     private final ReorderWindows windows;
     /** Labels of whole events (a burst): every attempt of their deliveries carries them. */
     private final Map<String, String> eventLabels = new ConcurrentHashMap<>();
-    /**
-     * Per delivery, how often its schedule was overtaken by hand ({@link #deliverNextNow}): a scheduled
-     * attempt made before that is skipped when its instant comes. Only deliveries overtaken are here.
-     */
-    private final Map<String, Long> overtaken = new ConcurrentHashMap<>();
     /** Labels of deliveries released by a reorder window: their first attempt carries them. */
     private final Map<String, String> firstAttemptLabels = new ConcurrentHashMap<>();
     /** In a released reorder window, the delivery sent once this one has had its attempt. */
@@ -167,7 +162,6 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         eventLabels.clear();
         firstAttemptLabels.clear();
         sendAfter.clear();
-        overtaken.clear();
         failureRules.reset();
         injection = failureRules;
     }
@@ -309,7 +303,6 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
      */
     public Delivery deliverNextNow(String deliveryId) {
         Delivery delivery = store.delivery(deliveryId).orElseThrow(() -> new IllegalArgumentException("no delivery " + deliveryId));
-        overtaken.merge(deliveryId, 1L, Long::sum);
         scheduler.schedule(now(), when -> admit(deliveryId, when, Trigger.NEXT));
         return delivery;
     }
@@ -469,11 +462,19 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
     // ---- attempts
 
     private void scheduleAttempt(String deliveryId, Instant at) {
-        long overtakenBefore = overtaken.isEmpty() ? 0 : overtaken.getOrDefault(deliveryId, 0L);
+        scheduler.schedule(at, when -> admit(deliveryId, when, Trigger.SCHEDULE));
+    }
+
+    /**
+     * A retry at {@code at}, the delivery's recorded next attempt. When its instant comes it is made only
+     * if the delivery still expects it: an attempt made early by hand ({@link #deliverNextNow}) has moved
+     * the delivery's next attempt on (or ended it), so the overtaken instant passes without an attempt.
+     */
+    private void scheduleRetry(String deliveryId, Instant at) {
         scheduler.schedule(at, when -> {
-            if (overtakenBefore == (overtaken.isEmpty() ? 0 : overtaken.getOrDefault(deliveryId, 0L))) {
+            if (store.delivery(deliveryId).map(Delivery::nextAttemptAt).filter(at::equals).isPresent()) {
                 admit(deliveryId, when, Trigger.SCHEDULE);
-            } // else made early by hand meanwhile: its own successor is scheduled already
+            }
         });
     }
 
@@ -691,7 +692,7 @@ public final class DeliveryEngine implements Deliveries, AutoCloseable {
         record(recordOf(attemptId, deliveryId, endpoint, event, profile, number, now, retryOf, webhook, response, false,
                 next, label, made), outcome)
                 .filter(d -> d.status() == DeliveryStatus.RETRYING)
-                .ifPresent(d -> scheduleAttempt(d.id(), next));
+                .ifPresent(d -> scheduleRetry(d.id(), next));
     }
 
     /** What was done on purpose to copy {@code copy} of attempt {@code number}, or null. */
