@@ -17,6 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The admin schemas are well-formed, closed, described, and their own examples pass them. */
 class AdminSchemasTest {
+    private static final String PROFILE_NAMES = "https://hookcheck.dev/schemas/profile-name.schema.json";
+
     private static final String FOLDER = "hookcheck/json/admin";
 
     static List<String> schemas() {
@@ -94,18 +96,32 @@ class AdminSchemasTest {
 
     @ParameterizedTest
     @MethodSource("schemas")
-    void everyProfileEnumListsTheBuiltInProfiles(String file) {
+    void everyProfileFieldNamesTheBuiltInProfiles(String file) {
         ObjectNode schema = (ObjectNode) schema(file);
         schema.remove("examples");
-        List<JsonNode> enums = new ArrayList<>();
-        schema.findValues("profile").forEach(p -> enums.add(p.get("enum")));
+        List<JsonNode> fields = new ArrayList<>();
+        schema.findValues("profile").forEach(fields::add);
         // a list of profile names, or of profile objects named by their "name" (GET /__admin/profiles)
-        schema.findValues("profiles").forEach(p -> enums.add(p.get("items").has("enum") ? p.get("items").get("enum")
-                : p.get("items").get("properties").get("name").get("enum")));
+        schema.findValues("profiles").forEach(p -> fields.add(p.get("items").has("properties")
+                ? p.get("items").get("properties").get("name") : p.get("items")));
 
-        // key credentials exist only for the profiles whose APIs sign user actions
-        List<String> expected = file.startsWith("credential") ? Credential.SIGNING_PROFILES : Profiles.names();
-        enums.forEach(e -> assertThat(e.valueStream().map(JsonNode::stringValue)).containsExactlyElementsOf(expected));
+        for (JsonNode field : fields) {
+            if (file.startsWith("credential")) {
+                // key credentials exist only for the profiles whose APIs sign user actions
+                assertThat(field.get("enum").valueStream().map(JsonNode::stringValue))
+                        .containsExactlyElementsOf(Credential.SIGNING_PROFILES);
+            } else {
+                // one list of names for every schema, so that a new provider changes one file
+                assertThat(field.path("$ref").asString("")).as("%s: a profile field refers to the names", file)
+                        .isEqualTo(PROFILE_NAMES);
+            }
+        }
+    }
+
+    @Test
+    void theProfileNamesAreTheBuiltInProfilesInTheirOrder() {
+        JsonNode names = PublishedFiles.json("hookcheck/json/profile-name.schema.json");
+        assertThat(names.get("enum").valueStream().map(JsonNode::stringValue)).containsExactlyElementsOf(Profiles.names());
     }
 
     @Test
