@@ -53,7 +53,7 @@ class UsageErrorsTest {
         Cli.Result result = Cli.run("check", "--url", "http://127.0.0.1:1/", "--profile", "paypal", "--secret", SECRET);
 
         assertUsageError(result, "hookcheck: unknown profile 'paypal'; valid profiles: standard, vitable, dfns, preo,"
-                + " stripe, github");
+                + " stripe, github, zoom, twitch");
     }
 
     @Test
