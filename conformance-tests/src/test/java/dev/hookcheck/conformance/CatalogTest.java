@@ -39,8 +39,11 @@ class CatalogTest {
         for (String profile : Profiles.names()) {
             Receiver receiver = Receiver.of("http://localhost:1/", profile, Secret.of("secret-" + profile));
             assertThat(ALL).allSatisfy(check -> assertThat(check.level(receiver)).isNotNull());
+            // a scheme that is no declarative spec (Twitch's RFC 3339 timestamps) cannot have its header syntax
+            // rewritten, so the checks that need that do not apply to it
+            boolean wireKnown = dev.hookcheck.conformance.internal.Wire.of(receiver.profile().scheme()).isPresent();
             assertThat(ALL.stream().filter(c -> c.level(receiver).kind() == Level.Kind.REQUIRED).count())
-                    .isGreaterThanOrEqualTo(24);
+                    .as(profile).isGreaterThanOrEqualTo(wireKnown ? 24 : 20);
         }
     }
 
