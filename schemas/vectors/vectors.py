@@ -1613,6 +1613,96 @@ More("twitch", {"seconds": 600, "direction": "past", "edge": "inclusive"}, "Twit
      twitch_sign, twitch_verify, twitch_cases, True)
 
 
+# ---- slack: X-Slack-Signature: v0=<hex HMAC-SHA256 of "v0:{X-Slack-Request-Timestamp}:{body}">, 300 s, past
+#      only (as @slack/events-api and Bolt: only stale timestamps are refused)
+
+SLACK_A = "8f742231b10e8888abcd99fe2ab5c7d1"
+SLACK_WRONG = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
+SLACK_BODY = compact({"token": "Jhj5dZrVaK7ZwHHjRyZWjbDl", "team_id": "T0HCKCHK01", "api_app_id": "A0HCKCHK01",
+                      "event": {"type": "app_mention", "user": "U0ANALIMA1", "text": "<@U0BOTUSER01> status?",
+                                "ts": "1767225600.000100", "channel": "C0DEPLOYS1", "event_ts": "1767225600.000100"},
+                      "type": "event_callback", "event_id": "Ev0PV52K25", "event_time": T})
+SLACK_BODY_NON_ASCII = compact({"type": "event_callback", "event_id": "Ev0PV52K27", "event_time": T,
+                                "event": {"type": "message", "text": "Olá, Zoë ✓ 日本", "channel": "C0DEPLOYS1"}})
+# Slack's "Verifying requests from Slack" example (a slash command), with the signature it publishes.
+SLACK_DOC_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+SLACK_DOC_TS = 1531420618
+SLACK_DOC_SIGNATURE = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503"
+SLACK_DOC_BODY = ("token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V"
+                  "&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text="
+                  "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN"
+                  "&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c")
+
+
+def slack_sign(ossl, secrets, msg_id, t, b):
+    mac = hmac_hex(secrets[0].encode("utf-8"), ("v0:%s:" % t).encode("utf-8") + b, hashlib.sha256)
+    return {"X-Slack-Request-Timestamp": t, "X-Slack-Signature": "v0=" + mac}
+
+
+def slack_verify(ossl, case, headers, secrets, body):
+    sig = header(headers, "X-Slack-Signature")
+    if sig is None:
+        raise Reject("missing_header")
+    ts_text = header(headers, "X-Slack-Request-Timestamp")
+    if ts_text is None:
+        raise Reject("missing_timestamp")
+    value = prefixed_checks(sig, "v0=")
+    ts = parse_header_timestamp(ts_text)
+    msg = ("v0:%s:" % ts_text).encode("utf-8") + body
+    if not any(same(hmac_hex(s.encode("utf-8"), msg, hashlib.sha256), value) for s in secrets):
+        raise Reject("bad_signature")
+    check_tolerance(ts, case["now"], case["tolerance"])
+
+
+def slack_cases(ossl, add):
+    P, A, B = "slack", [SLACK_A], SLACK_BODY
+    SIG, TS = "X-Slack-Signature", "X-Slack-Request-Timestamp"
+    doc = slack_sign(ossl, [SLACK_DOC_SECRET], None, str(SLACK_DOC_TS), SLACK_DOC_BODY.encode())
+    if doc[SIG] != SLACK_DOC_SIGNATURE:
+        raise RuntimeError("Slack's documented example does not reproduce")
+    good = slack_sign(ossl, A, None, str(T), B.encode())
+    mac = good[SIG][len("v0="):]
+    add(P, "reference", "Slack's documented example (Verifying requests from Slack): a slash-command body, its"
+        " timestamp and the signature Slack publishes; must be accepted.", secrets=[SLACK_DOC_SECRET],
+        ts=SLACK_DOC_TS, now=SLACK_DOC_TS, body=SLACK_DOC_BODY)
+    add(P, "valid", "Valid v0 signature, timestamp equal to now.", secrets=A, ts=T, body=B)
+    add(P, "past-edge", "Timestamp exactly 300 s old: the inclusive edge is accepted.", secrets=A, ts=T - 300, body=B)
+    add(P, "future-accepted", "Timestamp 600 s in the future: Slack's libraries refuse only stale ones, accepted.",
+        secrets=A, ts=T + 600, body=B)
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.",
+        secrets=A, ts=T, body=SLACK_BODY_NON_ASCII)
+    add(P, "header-name-case", "Header names in lower case; header lookup is case-insensitive, so accepted.",
+        secrets=A, ts=T, body=B, reproducible=False, headers=rename(good, {SIG: SIG.lower(), TS: TS.lower()}))
+    add(P, "second-secret-matches", "Two verification secrets; the signature matches only the second one.",
+        secrets=[SLACK_WRONG, SLACK_A], signing=A, ts=T, body=B)
+    add(P, "missing-signature-header", "No X-Slack-Signature header.", secrets=A, ts=T, body=B,
+        headers=drop(good, SIG), reproducible=False, expected="missing_header")
+    add(P, "missing-timestamp", "No X-Slack-Request-Timestamp header (it is part of the signed content).",
+        secrets=A, ts=T, body=B, headers=drop(good, TS), reproducible=False, expected="missing_timestamp")
+    add(P, "empty-signature-header", "X-Slack-Signature present but empty.", secrets=A, ts=T, body=B,
+        headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "garbled-signature-header", "X-Slack-Signature is the bare hex digest without 'v0='.", secrets=A, ts=T,
+        body=B, headers=replace(good, SIG, mac), reproducible=False, expected="malformed_header")
+    add(P, "unsupported-version", "X-Slack-Signature is 'v1=' + the right digest: only v0 exists.", secrets=A, ts=T,
+        body=B, headers=replace(good, SIG, "v1=" + mac), reproducible=False, expected="unsupported_version")
+    add(P, "wrong-secret", "Signed with a different signing secret than the verifier's.", secrets=A,
+        signing=[SLACK_WRONG], ts=T, body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.", secrets=A, ts=T,
+        body=change_one_byte(B, "Ev0PV52K25", "Ev0PV52K26"), headers=good, reproducible=False, expected="bad_signature")
+    add(P, "timestamp-changed", "X-Slack-Request-Timestamp changed (+1 s) after signing.", secrets=A, ts=T, body=B,
+        headers=replace(good, TS, str(T + 1)), reproducible=False, expected="bad_signature")
+    add(P, "uppercase-hex", "Correct digest written in uppercase hex; only lowercase matches.", secrets=A, ts=T,
+        body=B, headers=replace(good, SIG, "v0=" + mac.upper()), reproducible=False, expected="bad_signature")
+    add(P, "stale", "Timestamp 301 s old: one second past the inclusive edge.", secrets=A, ts=T - 301, body=B,
+        expected="stale_timestamp")
+    add(P, "malformed-timestamp", "X-Slack-Request-Timestamp is not a number (the signature is valid over that"
+        " text).", secrets=A, ts="2026-01-01T00:00:00Z", body=B, reproducible=False, expected="malformed_timestamp")
+
+
+More("slack", {"seconds": 300, "direction": "past", "edge": "inclusive"}, "X-Slack-Signature", slack_sign,
+     slack_verify, slack_cases, True)
+
+
 def main(argv):
     if len(argv) < 2 or argv[1] not in ("generate", "check") or (argv[1] == "generate" and len(argv) > 2) \
             or len(argv) > 3:

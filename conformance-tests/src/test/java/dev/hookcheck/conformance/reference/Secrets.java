@@ -19,6 +19,7 @@ public final class Secrets {
             case "shopify" -> "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";
             case "zoom" -> "pXz4rTq8LmN2vB6cYw0KsA";
             case "twitch" -> "s3cRe7-hookcheck-twitch";
+            case "slack" -> "8f742231b10e8888abcd99fe2ab5c7d1";
             default -> throw new IllegalArgumentException("no test secret for profile " + profile);
         });
     }
