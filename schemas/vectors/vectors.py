@@ -1703,6 +1703,95 @@ More("slack", {"seconds": 300, "direction": "past", "edge": "inclusive"}, "X-Sla
      slack_verify, slack_cases, True)
 
 
+# ---- pagerduty: X-PagerDuty-Signature: v1=<hex HMAC-SHA256 of the body>[,v1=<hex>…] (one per secret during a
+#      rotation), no timestamp
+
+PD_A = "lYyYq5mCJ9bH2kT0vWxN8pZr3sDgE7uFaQ1oLc4iKjM6nRtS0VhBwXeY5zUdGfA2"
+PD_B = "Nq8sV2xR5tZ0wK3mB7cH1jL4pD9fG6aE2uY8iO5rT3eW0qA7sD4fG1hJ6kL9zX2c"
+PD_WRONG = "Zx9cV8bN7mA6sD5fG4hJ3kL2qW1eR0tY9uI8oP7aS6dF5gH4jK3lZ2xC1vB0nM9q"
+PD_BODY = compact({"event": {
+    "id": "5ac64822-4adc-4fda-ade0-410becf0de4f", "event_type": "incident.triggered", "resource_type": "incident",
+    "occurred_at": "2026-01-01T00:00:00.000Z", "agent": {
+        "html_url": "https://acme.pagerduty.com/users/PXPGF42", "id": "PXPGF42",
+        "self": "https://api.pagerduty.com/users/PXPGF42", "summary": "Earline Greenholt", "type": "user_reference"},
+    "client": None, "data": {
+        "id": "Q2ZCVQ8XKQ6XU", "type": "incident", "self": "https://api.pagerduty.com/incidents/Q2ZCVQ8XKQ6XU",
+        "html_url": "https://acme.pagerduty.com/incidents/Q2ZCVQ8XKQ6XU", "number": 1234, "status": "triggered",
+        "incident_key": "baf7cf21b1da41b4b0221008339ff357", "created_at": "2026-01-01T00:00:00Z",
+        "title": "The server is on fire.", "urgency": "high"}}})
+PD_BODY_NON_ASCII = compact({"event": {
+    "id": "8f1d6a2e-93c4-4b7a-9e0f-2c5d7b1a4e36", "event_type": "incident.annotated", "resource_type": "incident",
+    "occurred_at": "2026-01-01T00:00:00.000Z", "data": {"incident": {"id": "Q2ZCVQ8XKQ6XU", "type": "incident_reference"},
+                                                   "content": "Zoë: redémarré ✓ 日本リージョン", "type": "incident_note"}}})
+
+
+def pagerduty_sign(ossl, secrets, msg_id, t, b):
+    return {"X-PagerDuty-Signature": ",".join("v1=" + hmac_hex(s.encode("utf-8"), b, hashlib.sha256) for s in secrets)}
+
+
+def pagerduty_verify(ossl, case, headers, secrets, body):
+    sig = header(headers, "X-PagerDuty-Signature")
+    if sig is None:
+        raise Reject("missing_header")
+    if sig.strip() == "":
+        raise Reject("malformed_header")
+    items = []
+    for item in sig.split(","):
+        item = item.strip()
+        if "=" not in item or item.startswith("="):
+            raise Reject("malformed_header")
+        items.append(item.split("=", 1))
+    v1 = [v for k, v in items if k == "v1"]
+    if not v1:
+        raise Reject("unsupported_version")
+    expected = [hmac_hex(s.encode("utf-8"), body, hashlib.sha256) for s in secrets]
+    if not any(same(e, v) for e in expected for v in v1):
+        raise Reject("bad_signature")
+
+
+def pagerduty_cases(ossl, add):
+    P, A, B = "pagerduty", [PD_A], PD_BODY
+    SIG = "X-PagerDuty-Signature"
+    good = pagerduty_sign(ossl, A, None, None, B.encode())
+    mac = good[SIG][len("v1="):]
+    wrong = hmac_hex(PD_WRONG.encode(), B.encode(), hashlib.sha256)
+    add(P, "valid", "Valid v1 signature of the body.", secrets=A, body=B)
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.", secrets=A,
+        body=PD_BODY_NON_ASCII)
+    add(P, "rotation-valid-first", "Two v1 items (secret rotation); the first is made with the verification secret.",
+        secrets=A, signing=[PD_A, PD_B], body=B)
+    add(P, "rotation-valid-last", "Two v1 items (secret rotation); only the last is made with the verification secret.",
+        secrets=A, signing=[PD_B, PD_A], body=B)
+    add(P, "header-name-case", "Header name all lowercase; header lookup is case-insensitive, so accepted.",
+        secrets=A, body=B, headers=rename(good, {SIG: SIG.lower()}), reproducible=False)
+    add(P, "second-secret-matches", "Two verification secrets; the signature matches only the second one.",
+        secrets=[PD_WRONG, PD_A], signing=A, body=B)
+    add(P, "missing-signature-header", "No X-PagerDuty-Signature header.", secrets=A, body=B, headers={},
+        reproducible=False, expected="missing_header")
+    add(P, "empty-signature-header", "X-PagerDuty-Signature present but empty.", secrets=A, body=B,
+        headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "garbled-signature-header", "X-PagerDuty-Signature is the bare hex digest (an item without '=').",
+        secrets=A, body=B, headers=replace(good, SIG, mac), reproducible=False, expected="malformed_header")
+    add(P, "unsupported-version", "Only a v2 item (carrying the correct HMAC), no v1.", secrets=A, body=B,
+        headers=replace(good, SIG, "v2=" + mac), reproducible=False, expected="unsupported_version")
+    add(P, "wrong-secret", "Signed with a different secret than the verifier's.", secrets=A, signing=[PD_WRONG],
+        body=B, expected="bad_signature")
+    add(P, "several-none-valid", "Two v1 items, neither made with the verification secret.", secrets=A,
+        signing=[PD_B, PD_WRONG], body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.", secrets=A,
+        body=change_one_byte(B, "on fire.", "on fire!"), headers=good, reproducible=False, expected="bad_signature")
+    add(P, "truncated-signature", "v1 hex digest truncated by 2 characters.", secrets=A, body=B,
+        headers=replace(good, SIG, good[SIG][:-2]), reproducible=False, expected="bad_signature")
+    add(P, "uppercase-hex", "Correct digest written in uppercase hex; only lowercase matches.", secrets=A, body=B,
+        headers=replace(good, SIG, "v1=" + mac.upper()), reproducible=False, expected="bad_signature")
+    add(P, "downgrade", "An invalid v1 item beside a v0 item carrying the correct HMAC: only v1 counts.", secrets=A,
+        body=B, headers=replace(good, SIG, "v1=%s,v0=%s" % (wrong, mac)), reproducible=False, expected="bad_signature")
+
+
+More("pagerduty", {"seconds": 0, "direction": "none", "edge": "inclusive"}, "X-PagerDuty-Signature", pagerduty_sign,
+     pagerduty_verify, pagerduty_cases, False)
+
+
 def main(argv):
     if len(argv) < 2 or argv[1] not in ("generate", "check") or (argv[1] == "generate" and len(argv) > 2) \
             or len(argv) > 3:

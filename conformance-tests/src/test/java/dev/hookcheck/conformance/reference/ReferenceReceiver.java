@@ -302,6 +302,7 @@ public class ReferenceReceiver implements AutoCloseable {
             case "shopify" -> request.header("X-Shopify-Event-Id");
             case "zoom" -> request.header("x-zm-trackingid");
             case "twitch" -> request.header("Twitch-Eventsub-Message-Id");
+            case "pagerduty" -> request.header("X-Webhook-Id");
             default -> body.path("id").asString();
         };
     }
@@ -326,6 +327,7 @@ public class ReferenceReceiver implements AutoCloseable {
             case "zoom" -> body.path("event").asString();
             case "twitch" -> body.path("subscription").path("type").asString();
             case "slack" -> body.path("event").path("type").asString();
+            case "pagerduty" -> body.path("event").path("event_type").asString();
             default -> throw new IllegalStateException("no event type for " + profile.name());
         };
     }
