@@ -1792,6 +1792,76 @@ More("pagerduty", {"seconds": 0, "direction": "none", "edge": "inclusive"}, "X-P
      pagerduty_verify, pagerduty_cases, False)
 
 
+# ---- intercom: X-Hub-Signature: sha1=<hex HMAC-SHA1 of the body>, keyed with the app's client secret; no timestamp
+
+IC_A = "6f1a2b3c-4d5e-4f60-a718-293a4b5c6d7e"
+IC_B = "0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d"
+IC_WRONG = "ffffffff-0000-4000-8000-123456789abc"
+IC_BODY = compact({"type": "notification_event", "app_id": "abc12def", "data": {
+    "type": "notification_event_data", "item": {
+        "type": "conversation", "id": "147000000012345", "created_at": T, "updated_at": T, "state": "open",
+        "open": True, "source": {"type": "conversation", "delivered_as": "customer_initiated",
+                                 "body": "<p>How do I export my invoices as CSV?</p>"}}},
+    "links": {}, "id": "notif_4e3504a3ba3f46dcab488e4d5bdfdf4e", "topic": "conversation.user.created",
+    "delivery_status": "pending", "delivery_attempts": 1, "delivered_at": 0, "first_sent_at": T, "created_at": T,
+    "self": None})
+IC_BODY_NON_ASCII = compact({"type": "notification_event", "app_id": "abc12def", "data": {
+    "type": "notification_event_data", "item": {"type": "contact", "id": "65a1b2c3d4e5f60718293a4b",
+                                                "name": "Zoë Martin ✓ 日本", "role": "lead"}},
+    "id": "notif_9f8e7d6c5b4a39281706f5e4d3c2b1a0", "topic": "contact.lead.created", "created_at": T})
+
+
+def intercom_sign(ossl, secrets, msg_id, t, b):
+    return {"X-Hub-Signature": "sha1=" + hmac_hex(secrets[0].encode("utf-8"), b, hashlib.sha1)}
+
+
+def intercom_verify(ossl, case, headers, secrets, body):
+    sig = header(headers, "X-Hub-Signature")
+    if sig is None:
+        raise Reject("missing_header")
+    value = prefixed_checks(sig, "sha1=")
+    if not any(same(hmac_hex(s.encode("utf-8"), body, hashlib.sha1), value) for s in secrets):
+        raise Reject("bad_signature")
+
+
+def intercom_cases(ossl, add):
+    P, A, B = "intercom", [IC_A], IC_BODY
+    SIG = "X-Hub-Signature"
+    good = intercom_sign(ossl, A, None, None, B.encode())
+    mac = good[SIG][len("sha1="):]
+    add(P, "valid", "Valid sha1 signature of the body.", secrets=A, body=B)
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.", secrets=A,
+        body=IC_BODY_NON_ASCII)
+    add(P, "header-name-case", "Header name all lowercase; header lookup is case-insensitive, so accepted.",
+        secrets=A, body=B, headers=rename(good, {SIG: SIG.lower()}), reproducible=False)
+    add(P, "second-secret-matches", "Two verification secrets; the signature matches only the second one.",
+        secrets=[IC_WRONG, IC_A], signing=A, body=B)
+    add(P, "missing-signature-header", "No X-Hub-Signature header.", secrets=A, body=B, headers={},
+        reproducible=False, expected="missing_header")
+    add(P, "empty-signature-header", "X-Hub-Signature present but empty.", secrets=A, body=B,
+        headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "garbled-signature-header", "X-Hub-Signature is the bare hex digest without 'sha1='.", secrets=A, body=B,
+        headers=replace(good, SIG, mac), reproducible=False, expected="malformed_header")
+    add(P, "sha256-prefix", "X-Hub-Signature says 'sha256=' (with the correct SHA-1 digest): only sha1 is known.",
+        secrets=A, body=B, headers=replace(good, SIG, "sha256=" + mac), reproducible=False,
+        expected="unsupported_version")
+    add(P, "wrong-secret", "Signed with a different client secret than the verifier's.", secrets=A,
+        signing=[IC_WRONG], body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.", secrets=A,
+        body=change_one_byte(B, "as CSV?", "as CSV!"), headers=good, reproducible=False, expected="bad_signature")
+    add(P, "sha256-digest", "The body's HMAC-SHA256 under the sha1= prefix: the wrong algorithm.", secrets=A, body=B,
+        headers=replace(good, SIG, "sha1=" + hmac_hex(IC_A.encode(), B.encode(), hashlib.sha256)), reproducible=False,
+        expected="bad_signature")
+    add(P, "truncated-signature", "Hex digest truncated by 2 characters.", secrets=A, body=B,
+        headers=replace(good, SIG, good[SIG][:-2]), reproducible=False, expected="bad_signature")
+    add(P, "uppercase-hex", "Correct digest written in uppercase hex; only lowercase matches.", secrets=A, body=B,
+        headers=replace(good, SIG, "sha1=" + mac.upper()), reproducible=False, expected="bad_signature")
+
+
+More("intercom", {"seconds": 0, "direction": "none", "edge": "inclusive"}, "X-Hub-Signature", intercom_sign,
+     intercom_verify, intercom_cases, False)
+
+
 def main(argv):
     if len(argv) < 2 or argv[1] not in ("generate", "check") or (argv[1] == "generate" and len(argv) > 2) \
             or len(argv) > 3:

@@ -303,6 +303,7 @@ public class ReferenceReceiver implements AutoCloseable {
             case "zoom" -> request.header("x-zm-trackingid");
             case "twitch" -> request.header("Twitch-Eventsub-Message-Id");
             case "pagerduty" -> request.header("X-Webhook-Id");
+            case "intercom" -> body.path("id").asString();
             default -> body.path("id").asString();
         };
     }
@@ -328,6 +329,7 @@ public class ReferenceReceiver implements AutoCloseable {
             case "twitch" -> body.path("subscription").path("type").asString();
             case "slack" -> body.path("event").path("type").asString();
             case "pagerduty" -> body.path("event").path("event_type").asString();
+            case "intercom" -> body.path("topic").asString();
             default -> throw new IllegalStateException("no event type for " + profile.name());
         };
     }

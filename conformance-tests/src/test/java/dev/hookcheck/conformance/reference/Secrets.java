@@ -20,6 +20,7 @@ public final class Secrets {
             case "zoom" -> "pXz4rTq8LmN2vB6cYw0KsA";
             case "twitch" -> "s3cRe7-hookcheck-twitch";
             case "slack" -> "8f742231b10e8888abcd99fe2ab5c7d1";
+            case "intercom" -> "6f1a2b3c-4d5e-4f60-a718-293a4b5c6d7e";
             case "pagerduty" -> "lYyYq5mCJ9bH2kT0vWxN8pZr3sDgE7uFaQ1oLc4iKjM6nRtS0VhBwXeY5zUdGfA2";
             default -> throw new IllegalArgumentException("no test secret for profile " + profile);
         });
