@@ -1613,6 +1613,255 @@ More("twitch", {"seconds": 600, "direction": "past", "edge": "inclusive"}, "Twit
      twitch_sign, twitch_verify, twitch_cases, True)
 
 
+# ---- slack: X-Slack-Signature: v0=<hex HMAC-SHA256 of "v0:{X-Slack-Request-Timestamp}:{body}">, 300 s, past
+#      only (as @slack/events-api and Bolt: only stale timestamps are refused)
+
+SLACK_A = "8f742231b10e8888abcd99fe2ab5c7d1"
+SLACK_WRONG = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
+SLACK_BODY = compact({"token": "Jhj5dZrVaK7ZwHHjRyZWjbDl", "team_id": "T0HCKCHK01", "api_app_id": "A0HCKCHK01",
+                      "event": {"type": "app_mention", "user": "U0ANALIMA1", "text": "<@U0BOTUSER01> status?",
+                                "ts": "1767225600.000100", "channel": "C0DEPLOYS1", "event_ts": "1767225600.000100"},
+                      "type": "event_callback", "event_id": "Ev0PV52K25", "event_time": T})
+SLACK_BODY_NON_ASCII = compact({"type": "event_callback", "event_id": "Ev0PV52K27", "event_time": T,
+                                "event": {"type": "message", "text": "Olá, Zoë ✓ 日本", "channel": "C0DEPLOYS1"}})
+# Slack's "Verifying requests from Slack" example (a slash command), with the signature it publishes.
+SLACK_DOC_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+SLACK_DOC_TS = 1531420618
+SLACK_DOC_SIGNATURE = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503"
+SLACK_DOC_BODY = ("token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V"
+                  "&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text="
+                  "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN"
+                  "&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c")
+
+
+def slack_sign(ossl, secrets, msg_id, t, b):
+    mac = hmac_hex(secrets[0].encode("utf-8"), ("v0:%s:" % t).encode("utf-8") + b, hashlib.sha256)
+    return {"X-Slack-Request-Timestamp": t, "X-Slack-Signature": "v0=" + mac}
+
+
+def slack_verify(ossl, case, headers, secrets, body):
+    sig = header(headers, "X-Slack-Signature")
+    if sig is None:
+        raise Reject("missing_header")
+    ts_text = header(headers, "X-Slack-Request-Timestamp")
+    if ts_text is None:
+        raise Reject("missing_timestamp")
+    value = prefixed_checks(sig, "v0=")
+    ts = parse_header_timestamp(ts_text)
+    msg = ("v0:%s:" % ts_text).encode("utf-8") + body
+    if not any(same(hmac_hex(s.encode("utf-8"), msg, hashlib.sha256), value) for s in secrets):
+        raise Reject("bad_signature")
+    check_tolerance(ts, case["now"], case["tolerance"])
+
+
+def slack_cases(ossl, add):
+    P, A, B = "slack", [SLACK_A], SLACK_BODY
+    SIG, TS = "X-Slack-Signature", "X-Slack-Request-Timestamp"
+    doc = slack_sign(ossl, [SLACK_DOC_SECRET], None, str(SLACK_DOC_TS), SLACK_DOC_BODY.encode())
+    if doc[SIG] != SLACK_DOC_SIGNATURE:
+        raise RuntimeError("Slack's documented example does not reproduce")
+    good = slack_sign(ossl, A, None, str(T), B.encode())
+    mac = good[SIG][len("v0="):]
+    add(P, "reference", "Slack's documented example (Verifying requests from Slack): a slash-command body, its"
+        " timestamp and the signature Slack publishes; must be accepted.", secrets=[SLACK_DOC_SECRET],
+        ts=SLACK_DOC_TS, now=SLACK_DOC_TS, body=SLACK_DOC_BODY)
+    add(P, "valid", "Valid v0 signature, timestamp equal to now.", secrets=A, ts=T, body=B)
+    add(P, "past-edge", "Timestamp exactly 300 s old: the inclusive edge is accepted.", secrets=A, ts=T - 300, body=B)
+    add(P, "future-accepted", "Timestamp 600 s in the future: Slack's libraries refuse only stale ones, accepted.",
+        secrets=A, ts=T + 600, body=B)
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.",
+        secrets=A, ts=T, body=SLACK_BODY_NON_ASCII)
+    add(P, "header-name-case", "Header names in lower case; header lookup is case-insensitive, so accepted.",
+        secrets=A, ts=T, body=B, reproducible=False, headers=rename(good, {SIG: SIG.lower(), TS: TS.lower()}))
+    add(P, "second-secret-matches", "Two verification secrets; the signature matches only the second one.",
+        secrets=[SLACK_WRONG, SLACK_A], signing=A, ts=T, body=B)
+    add(P, "missing-signature-header", "No X-Slack-Signature header.", secrets=A, ts=T, body=B,
+        headers=drop(good, SIG), reproducible=False, expected="missing_header")
+    add(P, "missing-timestamp", "No X-Slack-Request-Timestamp header (it is part of the signed content).",
+        secrets=A, ts=T, body=B, headers=drop(good, TS), reproducible=False, expected="missing_timestamp")
+    add(P, "empty-signature-header", "X-Slack-Signature present but empty.", secrets=A, ts=T, body=B,
+        headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "garbled-signature-header", "X-Slack-Signature is the bare hex digest without 'v0='.", secrets=A, ts=T,
+        body=B, headers=replace(good, SIG, mac), reproducible=False, expected="malformed_header")
+    add(P, "unsupported-version", "X-Slack-Signature is 'v1=' + the right digest: only v0 exists.", secrets=A, ts=T,
+        body=B, headers=replace(good, SIG, "v1=" + mac), reproducible=False, expected="unsupported_version")
+    add(P, "wrong-secret", "Signed with a different signing secret than the verifier's.", secrets=A,
+        signing=[SLACK_WRONG], ts=T, body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.", secrets=A, ts=T,
+        body=change_one_byte(B, "Ev0PV52K25", "Ev0PV52K26"), headers=good, reproducible=False, expected="bad_signature")
+    add(P, "timestamp-changed", "X-Slack-Request-Timestamp changed (+1 s) after signing.", secrets=A, ts=T, body=B,
+        headers=replace(good, TS, str(T + 1)), reproducible=False, expected="bad_signature")
+    add(P, "uppercase-hex", "Correct digest written in uppercase hex; only lowercase matches.", secrets=A, ts=T,
+        body=B, headers=replace(good, SIG, "v0=" + mac.upper()), reproducible=False, expected="bad_signature")
+    add(P, "stale", "Timestamp 301 s old: one second past the inclusive edge.", secrets=A, ts=T - 301, body=B,
+        expected="stale_timestamp")
+    add(P, "malformed-timestamp", "X-Slack-Request-Timestamp is not a number (the signature is valid over that"
+        " text).", secrets=A, ts="2026-01-01T00:00:00Z", body=B, reproducible=False, expected="malformed_timestamp")
+
+
+More("slack", {"seconds": 300, "direction": "past", "edge": "inclusive"}, "X-Slack-Signature", slack_sign,
+     slack_verify, slack_cases, True)
+
+
+# ---- pagerduty: X-PagerDuty-Signature: v1=<hex HMAC-SHA256 of the body>[,v1=<hex>…] (one per secret during a
+#      rotation), no timestamp
+
+PD_A = "lYyYq5mCJ9bH2kT0vWxN8pZr3sDgE7uFaQ1oLc4iKjM6nRtS0VhBwXeY5zUdGfA2"
+PD_B = "Nq8sV2xR5tZ0wK3mB7cH1jL4pD9fG6aE2uY8iO5rT3eW0qA7sD4fG1hJ6kL9zX2c"
+PD_WRONG = "Zx9cV8bN7mA6sD5fG4hJ3kL2qW1eR0tY9uI8oP7aS6dF5gH4jK3lZ2xC1vB0nM9q"
+PD_BODY = compact({"event": {
+    "id": "5ac64822-4adc-4fda-ade0-410becf0de4f", "event_type": "incident.triggered", "resource_type": "incident",
+    "occurred_at": "2026-01-01T00:00:00.000Z", "agent": {
+        "html_url": "https://acme.pagerduty.com/users/PXPGF42", "id": "PXPGF42",
+        "self": "https://api.pagerduty.com/users/PXPGF42", "summary": "Earline Greenholt", "type": "user_reference"},
+    "client": None, "data": {
+        "id": "Q2ZCVQ8XKQ6XU", "type": "incident", "self": "https://api.pagerduty.com/incidents/Q2ZCVQ8XKQ6XU",
+        "html_url": "https://acme.pagerduty.com/incidents/Q2ZCVQ8XKQ6XU", "number": 1234, "status": "triggered",
+        "incident_key": "baf7cf21b1da41b4b0221008339ff357", "created_at": "2026-01-01T00:00:00Z",
+        "title": "The server is on fire.", "urgency": "high"}}})
+PD_BODY_NON_ASCII = compact({"event": {
+    "id": "8f1d6a2e-93c4-4b7a-9e0f-2c5d7b1a4e36", "event_type": "incident.annotated", "resource_type": "incident",
+    "occurred_at": "2026-01-01T00:00:00.000Z", "data": {"incident": {"id": "Q2ZCVQ8XKQ6XU", "type": "incident_reference"},
+                                                   "content": "Zoë: redémarré ✓ 日本リージョン", "type": "incident_note"}}})
+
+
+def pagerduty_sign(ossl, secrets, msg_id, t, b):
+    return {"X-PagerDuty-Signature": ",".join("v1=" + hmac_hex(s.encode("utf-8"), b, hashlib.sha256) for s in secrets)}
+
+
+def pagerduty_verify(ossl, case, headers, secrets, body):
+    sig = header(headers, "X-PagerDuty-Signature")
+    if sig is None:
+        raise Reject("missing_header")
+    if sig.strip() == "":
+        raise Reject("malformed_header")
+    items = []
+    for item in sig.split(","):
+        item = item.strip()
+        if "=" not in item or item.startswith("="):
+            raise Reject("malformed_header")
+        items.append(item.split("=", 1))
+    v1 = [v for k, v in items if k == "v1"]
+    if not v1:
+        raise Reject("unsupported_version")
+    expected = [hmac_hex(s.encode("utf-8"), body, hashlib.sha256) for s in secrets]
+    if not any(same(e, v) for e in expected for v in v1):
+        raise Reject("bad_signature")
+
+
+def pagerduty_cases(ossl, add):
+    P, A, B = "pagerduty", [PD_A], PD_BODY
+    SIG = "X-PagerDuty-Signature"
+    good = pagerduty_sign(ossl, A, None, None, B.encode())
+    mac = good[SIG][len("v1="):]
+    wrong = hmac_hex(PD_WRONG.encode(), B.encode(), hashlib.sha256)
+    add(P, "valid", "Valid v1 signature of the body.", secrets=A, body=B)
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.", secrets=A,
+        body=PD_BODY_NON_ASCII)
+    add(P, "rotation-valid-first", "Two v1 items (secret rotation); the first is made with the verification secret.",
+        secrets=A, signing=[PD_A, PD_B], body=B)
+    add(P, "rotation-valid-last", "Two v1 items (secret rotation); only the last is made with the verification secret.",
+        secrets=A, signing=[PD_B, PD_A], body=B)
+    add(P, "header-name-case", "Header name all lowercase; header lookup is case-insensitive, so accepted.",
+        secrets=A, body=B, headers=rename(good, {SIG: SIG.lower()}), reproducible=False)
+    add(P, "second-secret-matches", "Two verification secrets; the signature matches only the second one.",
+        secrets=[PD_WRONG, PD_A], signing=A, body=B)
+    add(P, "missing-signature-header", "No X-PagerDuty-Signature header.", secrets=A, body=B, headers={},
+        reproducible=False, expected="missing_header")
+    add(P, "empty-signature-header", "X-PagerDuty-Signature present but empty.", secrets=A, body=B,
+        headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "garbled-signature-header", "X-PagerDuty-Signature is the bare hex digest (an item without '=').",
+        secrets=A, body=B, headers=replace(good, SIG, mac), reproducible=False, expected="malformed_header")
+    add(P, "unsupported-version", "Only a v2 item (carrying the correct HMAC), no v1.", secrets=A, body=B,
+        headers=replace(good, SIG, "v2=" + mac), reproducible=False, expected="unsupported_version")
+    add(P, "wrong-secret", "Signed with a different secret than the verifier's.", secrets=A, signing=[PD_WRONG],
+        body=B, expected="bad_signature")
+    add(P, "several-none-valid", "Two v1 items, neither made with the verification secret.", secrets=A,
+        signing=[PD_B, PD_WRONG], body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.", secrets=A,
+        body=change_one_byte(B, "on fire.", "on fire!"), headers=good, reproducible=False, expected="bad_signature")
+    add(P, "truncated-signature", "v1 hex digest truncated by 2 characters.", secrets=A, body=B,
+        headers=replace(good, SIG, good[SIG][:-2]), reproducible=False, expected="bad_signature")
+    add(P, "uppercase-hex", "Correct digest written in uppercase hex; only lowercase matches.", secrets=A, body=B,
+        headers=replace(good, SIG, "v1=" + mac.upper()), reproducible=False, expected="bad_signature")
+    add(P, "downgrade", "An invalid v1 item beside a v0 item carrying the correct HMAC: only v1 counts.", secrets=A,
+        body=B, headers=replace(good, SIG, "v1=%s,v0=%s" % (wrong, mac)), reproducible=False, expected="bad_signature")
+
+
+More("pagerduty", {"seconds": 0, "direction": "none", "edge": "inclusive"}, "X-PagerDuty-Signature", pagerduty_sign,
+     pagerduty_verify, pagerduty_cases, False)
+
+
+# ---- intercom: X-Hub-Signature: sha1=<hex HMAC-SHA1 of the body>, keyed with the app's client secret; no timestamp
+
+IC_A = "6f1a2b3c-4d5e-4f60-a718-293a4b5c6d7e"
+IC_B = "0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d"
+IC_WRONG = "ffffffff-0000-4000-8000-123456789abc"
+IC_BODY = compact({"type": "notification_event", "app_id": "abc12def", "data": {
+    "type": "notification_event_data", "item": {
+        "type": "conversation", "id": "147000000012345", "created_at": T, "updated_at": T, "state": "open",
+        "open": True, "source": {"type": "conversation", "delivered_as": "customer_initiated",
+                                 "body": "<p>How do I export my invoices as CSV?</p>"}}},
+    "links": {}, "id": "notif_4e3504a3ba3f46dcab488e4d5bdfdf4e", "topic": "conversation.user.created",
+    "delivery_status": "pending", "delivery_attempts": 1, "delivered_at": 0, "first_sent_at": T, "created_at": T,
+    "self": None})
+IC_BODY_NON_ASCII = compact({"type": "notification_event", "app_id": "abc12def", "data": {
+    "type": "notification_event_data", "item": {"type": "contact", "id": "65a1b2c3d4e5f60718293a4b",
+                                                "name": "Zoë Martin ✓ 日本", "role": "lead"}},
+    "id": "notif_9f8e7d6c5b4a39281706f5e4d3c2b1a0", "topic": "contact.lead.created", "created_at": T})
+
+
+def intercom_sign(ossl, secrets, msg_id, t, b):
+    return {"X-Hub-Signature": "sha1=" + hmac_hex(secrets[0].encode("utf-8"), b, hashlib.sha1)}
+
+
+def intercom_verify(ossl, case, headers, secrets, body):
+    sig = header(headers, "X-Hub-Signature")
+    if sig is None:
+        raise Reject("missing_header")
+    value = prefixed_checks(sig, "sha1=")
+    if not any(same(hmac_hex(s.encode("utf-8"), body, hashlib.sha1), value) for s in secrets):
+        raise Reject("bad_signature")
+
+
+def intercom_cases(ossl, add):
+    P, A, B = "intercom", [IC_A], IC_BODY
+    SIG = "X-Hub-Signature"
+    good = intercom_sign(ossl, A, None, None, B.encode())
+    mac = good[SIG][len("sha1="):]
+    add(P, "valid", "Valid sha1 signature of the body.", secrets=A, body=B)
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.", secrets=A,
+        body=IC_BODY_NON_ASCII)
+    add(P, "header-name-case", "Header name all lowercase; header lookup is case-insensitive, so accepted.",
+        secrets=A, body=B, headers=rename(good, {SIG: SIG.lower()}), reproducible=False)
+    add(P, "second-secret-matches", "Two verification secrets; the signature matches only the second one.",
+        secrets=[IC_WRONG, IC_A], signing=A, body=B)
+    add(P, "missing-signature-header", "No X-Hub-Signature header.", secrets=A, body=B, headers={},
+        reproducible=False, expected="missing_header")
+    add(P, "empty-signature-header", "X-Hub-Signature present but empty.", secrets=A, body=B,
+        headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "garbled-signature-header", "X-Hub-Signature is the bare hex digest without 'sha1='.", secrets=A, body=B,
+        headers=replace(good, SIG, mac), reproducible=False, expected="malformed_header")
+    add(P, "sha256-prefix", "X-Hub-Signature says 'sha256=' (with the correct SHA-1 digest): only sha1 is known.",
+        secrets=A, body=B, headers=replace(good, SIG, "sha256=" + mac), reproducible=False,
+        expected="unsupported_version")
+    add(P, "wrong-secret", "Signed with a different client secret than the verifier's.", secrets=A,
+        signing=[IC_WRONG], body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.", secrets=A,
+        body=change_one_byte(B, "as CSV?", "as CSV!"), headers=good, reproducible=False, expected="bad_signature")
+    add(P, "sha256-digest", "The body's HMAC-SHA256 under the sha1= prefix: the wrong algorithm.", secrets=A, body=B,
+        headers=replace(good, SIG, "sha1=" + hmac_hex(IC_A.encode(), B.encode(), hashlib.sha256)), reproducible=False,
+        expected="bad_signature")
+    add(P, "truncated-signature", "Hex digest truncated by 2 characters.", secrets=A, body=B,
+        headers=replace(good, SIG, good[SIG][:-2]), reproducible=False, expected="bad_signature")
+    add(P, "uppercase-hex", "Correct digest written in uppercase hex; only lowercase matches.", secrets=A, body=B,
+        headers=replace(good, SIG, "sha1=" + mac.upper()), reproducible=False, expected="bad_signature")
+
+
+More("intercom", {"seconds": 0, "direction": "none", "edge": "inclusive"}, "X-Hub-Signature", intercom_sign,
+     intercom_verify, intercom_cases, False)
+
+
 def main(argv):
     if len(argv) < 2 or argv[1] not in ("generate", "check") or (argv[1] == "generate" and len(argv) > 2) \
             or len(argv) > 3:

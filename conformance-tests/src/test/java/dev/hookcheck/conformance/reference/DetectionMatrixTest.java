@@ -125,6 +125,7 @@ class DetectionMatrixTest {
         expect(Flaw.STRICT_CONTENT_TYPE, "vitable", "CON-003");
         expect(Flaw.IGNORES_HANDSHAKE, "zoom", "HSK-001");
         expect(Flaw.IGNORES_HANDSHAKE, "twitch", "HSK-001");
+        expect(Flaw.IGNORES_HANDSHAKE, "slack", "HSK-001");
         expect(Flaw.ANSWERS_FORGED_HANDSHAKE, "twitch", "HSK-002");
     }
 
@@ -197,6 +198,7 @@ class DetectionMatrixTest {
         diagnosed(Flaw.STRICT_CONTENT_TYPE, "vitable", NONE);
         diagnosed(Flaw.IGNORES_HANDSHAKE, "zoom", NONE);
         diagnosed(Flaw.IGNORES_HANDSHAKE, "twitch", NONE);
+        diagnosed(Flaw.IGNORES_HANDSHAKE, "slack", NONE);
         diagnosed(Flaw.ANSWERS_FORGED_HANDSHAKE, "twitch", NONE);
     }
 

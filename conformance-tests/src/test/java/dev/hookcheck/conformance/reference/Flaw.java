@@ -95,7 +95,8 @@ public enum Flaw {
     ANSWERS_204("answers 204 No Content", Answers204::new, "dfns"),
     REDIRECTS("redirects after processing (303)", RedirectsAfterProcessing::new, "standard"),
     STRICT_CONTENT_TYPE("accepts only the exact Content-Type application/json", StrictContentType::new, "vitable"),
-    IGNORES_HANDSHAKE("treats the verification handshake as an event", IgnoresHandshake::new, "zoom", "twitch"),
+    IGNORES_HANDSHAKE("treats the verification handshake as an event", IgnoresHandshake::new, "zoom", "twitch",
+            "slack"),
     ANSWERS_FORGED_HANDSHAKE("echoes any verification challenge, signed or not", AnswersForgedHandshake::new,
             "twitch");
 

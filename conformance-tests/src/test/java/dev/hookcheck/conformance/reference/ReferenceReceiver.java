@@ -295,13 +295,15 @@ public class ReferenceReceiver implements AutoCloseable {
     String idempotencyKey(Request request, JsonNode body) {
         return switch (profile.name()) {
             case "standard" -> request.header("webhook-id");
-            case "vitable", "square" -> body.path("event_id").asString();
+            case "vitable", "square", "slack" -> body.path("event_id").asString();
             case "dfns" -> firstAttemptId(body);
             case "github" -> request.header("X-GitHub-Delivery");
             case "svix" -> request.header("svix-id");
             case "shopify" -> request.header("X-Shopify-Event-Id");
             case "zoom" -> request.header("x-zm-trackingid");
             case "twitch" -> request.header("Twitch-Eventsub-Message-Id");
+            case "pagerduty" -> request.header("X-Webhook-Id");
+            case "intercom" -> body.path("id").asString();
             default -> body.path("id").asString();
         };
     }
@@ -325,6 +327,9 @@ public class ReferenceReceiver implements AutoCloseable {
             case "shopify" -> request.header("X-Shopify-Topic");
             case "zoom" -> body.path("event").asString();
             case "twitch" -> body.path("subscription").path("type").asString();
+            case "slack" -> body.path("event").path("type").asString();
+            case "pagerduty" -> body.path("event").path("event_type").asString();
+            case "intercom" -> body.path("topic").asString();
             default -> throw new IllegalStateException("no event type for " + profile.name());
         };
     }
@@ -360,6 +365,7 @@ public class ReferenceReceiver implements AutoCloseable {
             case "vitable" -> request.header("X-Vitable-Timestamp");
             case "zoom" -> request.header("x-zm-request-timestamp");
             case "twitch" -> request.header("Twitch-Eventsub-Message-Timestamp");
+            case "slack" -> request.header("X-Slack-Request-Timestamp");
             case "preo", "stripe" -> {
                 String header = request.header(profile.scheme().signatureHeader());
                 if (header == null) {
