@@ -21,12 +21,11 @@ public final class Secrets {
             case "shopify" -> "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";
             case "zoom" -> "pXz4rTq8LmN2vB6cYw0KsA";
             case "twitch" -> "s3cRe7-hookcheck-twitch";
-            // any other profile: a secret its provider would make, the same every run
-            default -> Profiles.get(profile).newSecret(new SplittableRandom(profile.hashCode())).reveal();
             case "slack" -> "8f742231b10e8888abcd99fe2ab5c7d1";
             case "intercom" -> "6f1a2b3c-4d5e-4f60-a718-293a4b5c6d7e";
             case "pagerduty" -> "lYyYq5mCJ9bH2kT0vWxN8pZr3sDgE7uFaQ1oLc4iKjM6nRtS0VhBwXeY5zUdGfA2";
-            default -> throw new IllegalArgumentException("no test secret for profile " + profile);
+            // any other profile: a secret its provider would make, the same every run
+            default -> Profiles.get(profile).newSecret(new SplittableRandom(profile.hashCode())).reveal();
         });
     }
 }
