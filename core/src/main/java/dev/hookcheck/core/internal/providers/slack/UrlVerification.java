@@ -2,12 +2,9 @@ package dev.hookcheck.core.internal.providers.slack;
 
 import dev.hookcheck.core.Secret;
 import dev.hookcheck.core.internal.providers.Bodies;
-import dev.hookcheck.core.profile.Handshake;
+import dev.hookcheck.core.internal.providers.SignedHandshake;
 import dev.hookcheck.core.signing.SignatureScheme;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -19,21 +16,9 @@ import tools.jackson.databind.JsonNode;
  * "type":"url_verification"}}, signed like every event, and the endpoint must answer 200 with the
  * challenge (as plain text, {@code application/x-www-form-urlencoded} or JSON {@code {"challenge"}}).
  */
-final class UrlVerification implements Handshake {
-    private final SignatureScheme scheme;
-
+final class UrlVerification extends SignedHandshake {
     UrlVerification(SignatureScheme scheme) {
-        this.scheme = scheme;
-    }
-
-    @Override
-    public String name() {
-        return "url_verification";
-    }
-
-    @Override
-    public boolean signed() {
-        return true;
+        super("url_verification", scheme);
     }
 
     @Override
@@ -41,10 +26,7 @@ final class UrlVerification implements Handshake {
         String challenge = Bodies.alnum(random, 48);
         byte[] body = Bodies.JSON.writeValueAsBytes(Bodies.JSON.createObjectNode()
                 .put("token", Bodies.alnum(random, 24)).put("challenge", challenge).put("type", "url_verification"));
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json");
-        headers.putAll(scheme.sign(List.of(secret), null, now, body));
-        return new Request("POST", "", headers, body);
+        return signedPost(secret, null, now, body, Map.of("Content-Type", "application/json"));
     }
 
     @Override
@@ -66,8 +48,8 @@ final class UrlVerification implements Handshake {
         if (challenge == null) {
             return Optional.empty();
         }
-        if (!scheme.verify(received.headers(), received.body(), List.of(secret), Clock.systemUTC()).isVerified()) {
-            return Optional.of(Answer.of(401, "application/json", "{\"error\":\"invalid signature\"}"));
+        if (!verified(received, secret)) {
+            return Optional.of(refused(401));
         }
         return Optional.of(Answer.of(200, "text/plain", challenge));
     }

@@ -2,12 +2,10 @@ package dev.hookcheck.core.internal.providers.twitch;
 
 import dev.hookcheck.core.Secret;
 import dev.hookcheck.core.internal.providers.Bodies;
-import dev.hookcheck.core.profile.Handshake;
+import dev.hookcheck.core.internal.providers.SignedHandshake;
 import dev.hookcheck.core.signing.SignatureScheme;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,22 +16,10 @@ import java.util.random.RandomGenerator;
  * {@code {"challenge","subscription"}} with {@code Twitch-Eventsub-Message-Type: webhook_callback_verification},
  * signed like every message; the endpoint answers 200 with the challenge as the raw body.
  */
-final class CallbackVerification implements Handshake {
+final class CallbackVerification extends SignedHandshake {
     static final String TYPE_HEADER = "Twitch-Eventsub-Message-Type";
-    private final SignatureScheme scheme;
-
     CallbackVerification(SignatureScheme scheme) {
-        this.scheme = scheme;
-    }
-
-    @Override
-    public String name() {
-        return "webhook_callback_verification";
-    }
-
-    @Override
-    public boolean signed() {
-        return true;
+        super("webhook_callback_verification", scheme);
     }
 
     @Override
@@ -49,9 +35,7 @@ final class CallbackVerification implements Handshake {
         headers.put(TYPE_HEADER, "webhook_callback_verification");
         headers.put("Twitch-Eventsub-Subscription-Type", "channel.follow");
         headers.put("Twitch-Eventsub-Subscription-Version", "2");
-        headers.putAll(scheme.sign(List.of(secret), new UUID(random.nextLong(), random.nextLong()).toString(), now,
-                body));
-        return new Request("POST", "", headers, body);
+        return signedPost(secret, new UUID(random.nextLong(), random.nextLong()).toString(), now, body, headers);
     }
 
     @Override
@@ -69,8 +53,8 @@ final class CallbackVerification implements Handshake {
         if (!"webhook_callback_verification".equals(received.header(TYPE_HEADER))) {
             return Optional.empty();
         }
-        if (!scheme.verify(received.headers(), received.body(), List.of(secret), Clock.systemUTC()).isVerified()) {
-            return Optional.of(Answer.of(403, "application/json", "{\"error\":\"invalid signature\"}"));
+        if (!verified(received, secret)) {
+            return Optional.of(refused(403));
         }
         String challenge = Bodies.JSON.readTree(new String(received.body(), StandardCharsets.UTF_8)).path("challenge")
                 .asString();

@@ -2,15 +2,12 @@ package dev.hookcheck.core.internal.providers.zoom;
 
 import dev.hookcheck.core.Secret;
 import dev.hookcheck.core.internal.providers.Bodies;
-import dev.hookcheck.core.profile.Handshake;
+import dev.hookcheck.core.internal.providers.SignedHandshake;
 import dev.hookcheck.core.signing.SignatureScheme;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -25,21 +22,9 @@ import tools.jackson.databind.JsonNode;
  * {@code {"plainToken": …, "encryptedToken": hex HMAC-SHA256(secret token, plainToken)}} within 3 s.
  * Zoom repeats it every 72 hours.
  */
-final class UrlValidation implements Handshake {
-    private final SignatureScheme scheme;
-
+final class UrlValidation extends SignedHandshake {
     UrlValidation(SignatureScheme scheme) {
-        this.scheme = scheme;
-    }
-
-    @Override
-    public String name() {
-        return "endpoint.url_validation";
-    }
-
-    @Override
-    public boolean signed() {
-        return true;
+        super("endpoint.url_validation", scheme);
     }
 
     @Override
@@ -48,10 +33,7 @@ final class UrlValidation implements Handshake {
         root.putObject("payload").put("plainToken", Bodies.alnum(random, 22));
         root.put("event_ts", now * 1000 + random.nextInt(1000)).put("event", "endpoint.url_validation");
         byte[] body = Bodies.JSON.writeValueAsBytes(root);
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json; charset=utf-8");
-        headers.putAll(scheme.sign(List.of(secret), null, now, body));
-        return new Request("POST", "", headers, body);
+        return signedPost(secret, null, now, body, Map.of("Content-Type", "application/json; charset=utf-8"));
     }
 
     @Override
@@ -83,8 +65,8 @@ final class UrlValidation implements Handshake {
         if (plainToken == null) {
             return Optional.empty();
         }
-        if (!scheme.verify(received.headers(), received.body(), List.of(secret), Clock.systemUTC()).isVerified()) {
-            return Optional.of(Answer.of(401, "application/json", "{\"error\":\"invalid signature\"}"));
+        if (!verified(received, secret)) {
+            return Optional.of(refused(401));
         }
         return Optional.of(Answer.of(200, "application/json", Bodies.JSON.writeValueAsString(Bodies.JSON
                 .createObjectNode().put("plainToken", plainToken).put("encryptedToken", encrypt(secret, plainToken)))));
