@@ -204,7 +204,9 @@ class DashboardBrowserTest {
         assertThat(driver.findElement(By.id("retry-now")).isEnabled()).as("retry now while a retry is scheduled").isTrue();
         click(By.id("retry-now"));
 
-        wait.until(d -> status().equals("delivered"));
+        // the page reads the delivery and its attempts in two requests: wait for the redraw that has both
+        wait.until(d -> status().equals("delivered") && "2".equals(d.findElement(By.cssSelector("#timeline li[data-attempt]"))
+                .getDomAttribute("data-attempt")));
         assertThat(clicks).as("clicks to retry one failed delivery").isLessThanOrEqualTo(2);
         WebElement newest = driver.findElement(By.cssSelector("#timeline li[data-attempt]"));
         assertThat(newest.getDomAttribute("data-attempt")).isEqualTo("2");
