@@ -2,6 +2,7 @@ package dev.hookcheck.conformance.internal;
 
 import dev.hookcheck.conformance.CheckResult;
 import dev.hookcheck.conformance.Receiver;
+import dev.hookcheck.core.profile.Handshake;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -77,14 +78,10 @@ public final class Http {
         return sendAsync("POST", target, delivery.headers(), delivery.body(), timeout);
     }
 
-    /**
-     * Any request to the receiver's URL, with {@code query} (already encoded) added to it: for the
-     * providers' endpoint verification handshakes, some of which are GET requests.
-     */
-    Exchange send(String method, String query, Map<String, String> headers, byte[] body, Duration timeout) {
-        URI target = query == null || query.isEmpty() ? url
-                : URI.create(url + (url.getRawQuery() == null ? "?" : "&") + query);
-        return sendAsync(method, target, headers, body, timeout).join();
+    /** A provider's endpoint verification handshake to the receiver's URL (some are GET requests with a query). */
+    Exchange send(Handshake.Request request, Duration timeout) {
+        return sendAsync(request.method(), URI.create(request.url(url.toString())), request.headers(), request.body(),
+                timeout).join();
     }
 
     private CompletableFuture<Exchange> sendAsync(String method, URI target, Map<String, String> requestHeaders,

@@ -8,6 +8,7 @@ import dev.hookcheck.core.event.Attempt;
 import dev.hookcheck.core.event.Event;
 import dev.hookcheck.core.event.Payload;
 import dev.hookcheck.core.profile.EventType;
+import dev.hookcheck.core.profile.Handshake;
 import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.signing.SignatureScheme;
 import java.security.SecureRandom;
@@ -272,9 +273,9 @@ public final class Session {
         return random;
     }
 
-    /** Sends any request (a handshake, perhaps a GET with a query) as the check's evidence. */
-    public Exchange send(String method, String query, Map<String, String> headers, byte[] body) {
-        last = http.send(method, query, headers, body, receiver.timeout());
+    /** Sends a provider's handshake (perhaps a GET with a query) as the check's evidence. */
+    public Exchange send(Handshake.Request request) {
+        last = http.send(request, receiver.timeout());
         exchanges.add(last);
         return last;
     }

@@ -1,6 +1,7 @@
 package dev.hookcheck.core.profile;
 
 import dev.hookcheck.core.Secret;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
@@ -58,6 +59,12 @@ public interface Handshake {
 
         public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
+        }
+
+        /** Where the request goes for an endpoint at {@code endpointUrl}: that URL with the query added. */
+        public String url(String endpointUrl) {
+            return query.isEmpty() ? endpointUrl
+                    : endpointUrl + (URI.create(endpointUrl).getRawQuery() == null ? "?" : "&") + query;
         }
 
         /** The header's value, whatever the letter case of its name; null when absent. */

@@ -101,7 +101,7 @@ final class Provider implements MockProvider {
 
     @Override
     public Registration register(String url) {
-        return register(url, Secrets.generate(profile.name(), context.random()));
+        return register(url, profile.newSecret(context.random()));
     }
 
     @Override

@@ -36,7 +36,7 @@ final class ForgedHandshakeRefused extends Check {
     public void run(Session session) {
         Handshake handshake = HandshakeAnswered.handshake(session.receiver()).orElseThrow();
         Handshake.Request forged = handshake.request(session.wrongSecrets().get(0), session.now(), session.random());
-        Exchange exchange = session.send(forged.method(), forged.query(), forged.headers(), forged.body());
+        Exchange exchange = session.send(forged);
         session.expectRejected(exchange, "for a " + handshake.name() + " signed with another secret");
     }
 }

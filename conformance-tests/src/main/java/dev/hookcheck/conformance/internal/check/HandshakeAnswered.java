@@ -45,7 +45,7 @@ final class HandshakeAnswered extends Check {
         Handshake handshake = handshake(session.receiver()).orElseThrow();
         Handshake.Request request = handshake.request(session.receiver().secrets().get(0), session.now(),
                 session.random());
-        Exchange exchange = session.send(request.method(), request.query(), request.headers(), request.body());
+        Exchange exchange = session.send(request);
         if (!exchange.answered()) {
             throw session.fail(exchange, "an answer to " + handshake.name(), exchange.describe());
         }

@@ -125,7 +125,7 @@ final class EndpointRoutes {
         List<String> events = events(profile, body.texts("events"));
         Boolean enabled = body.bool("enabled");
         String secretText = body.text("secret");
-        Secret secret = secretText != null ? signable(profile, secretText) : Secrets.generate(profile.name(), context.random());
+        Secret secret = secretText != null ? signable(profile, secretText) : profile.newSecret(context.random());
         String name = body.freeText("name");
         String description = body.freeText("description");
         Instant now = context.now();

@@ -5,7 +5,6 @@ import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.Profiles;
 import dev.hookcheck.mock.internal.store.Endpoint;
 import dev.hookcheck.mock.internal.store.EndpointVerification;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,9 +38,8 @@ public final class Handshakes {
         Handshake handshake = found.get();
         Instant now = clock.instant();
         Handshake.Request request = handshake.request(endpoint.secret(), now.getEpochSecond(), random);
-        String url = request.query().isEmpty() ? endpoint.url()
-                : endpoint.url() + (URI.create(endpoint.url()).getRawQuery() == null ? "?" : "&") + request.query();
-        HttpSender.Response response = http.send(request.method(), url, request.headers(), request.body(), TIMEOUT);
+        HttpSender.Response response = http.send(request.method(), request.url(endpoint.url()), request.headers(),
+                request.body(), TIMEOUT);
         if (response.status() == null) {
             return Optional.of(new EndpointVerification(handshake.name(), false, now,
                     "no answer (" + response.error() + ")", null));

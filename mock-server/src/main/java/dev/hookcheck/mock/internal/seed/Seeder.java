@@ -160,7 +160,7 @@ public final class Seeder {
         private void endpoint(Organization org, String url, String name, List<String> events, String editionId, Instant created) {
             Endpoint endpoint = new Endpoint(profile.ids().endpoint().generate(random), profile.name(), org.id(), url, name,
                     name, events, true, editionId, profile.name().equals("preo") ? 10 : null,
-                    List.of(Secrets.generate(profile.name(), random)), created, created, null);
+                    List.of(profile.newSecret(random)), created, created, null);
             store.putEndpoint(endpoint);
             endpointsByOrganization.computeIfAbsent(org.id(), k -> new ArrayList<>()).add(endpoint);
         }
