@@ -219,26 +219,19 @@ public final class Session {
     }
 
     /**
-     * A secret of the same kind as the receiver's that the receiver does not know: with the receiver's
-     * prefix, and in the profile's secret format (a text secret where any text is one, base64 where the
-     * scheme decodes it), so that the scheme can sign with it.
+     * A secret of the same kind as the receiver's that the receiver does not know: a new one as the
+     * provider makes them, or, where the profile's secret format is its own (a declarative scheme), any
+     * text or base64 the format accepts, so that the scheme can sign with it.
      */
     public List<Secret> wrongSecrets() {
         String real = receiver.secrets().get(0).reveal();
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        String base64 = Base64.getEncoder().encodeToString(bytes);
-        List<String> candidates = new ArrayList<>();
-        for (String prefix : List.of("whsec_", "whsk_")) {
-            if (real.startsWith(prefix)) {
-                candidates.add(prefix + base64);
-            }
-        }
-        candidates.add("hookcheck_wrong_" + HexFormat.of().formatHex(bytes));
-        candidates.add("whsec_" + base64);
-        candidates.add(base64);
-        return List.of(candidates.stream().map(Secret::of).filter(profile().secretFormat()::accepts).findFirst()
-                .orElse(Secret.of(candidates.get(0))));
+        List<Secret> candidates = List.of(profile().newSecret(random),
+                Secret.of("hookcheck_wrong_" + HexFormat.of().formatHex(bytes)),
+                Secret.of(Base64.getEncoder().encodeToString(bytes)));
+        return List.of(candidates.stream().filter(s -> !s.reveal().equals(real)).filter(profile().secretFormat()::accepts)
+                .findFirst().orElse(candidates.get(1)));
     }
 
     // ---- the signature header

@@ -20,7 +20,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -292,25 +291,15 @@ public class ReferenceReceiver implements AutoCloseable {
         }
     }
 
+    /** The profile's key; where attempts are events (Dfns), the first attempt's id of the chain. */
     String idempotencyKey(Request request, JsonNode body) {
-        return switch (profile.name()) {
-            case "standard" -> request.header("webhook-id");
-            case "vitable", "square", "slack" -> body.path("event_id").asString();
-            case "dfns" -> firstAttemptId(body);
-            case "github" -> request.header("X-GitHub-Delivery");
-            case "svix" -> request.header("svix-id");
-            case "shopify" -> request.header("X-Shopify-Event-Id");
-            case "zoom" -> request.header("x-zm-trackingid");
-            case "twitch" -> request.header("Twitch-Eventsub-Message-Id");
-            case "pagerduty" -> request.header("X-Webhook-Id");
-            case "intercom" -> body.path("id").asString();
-            default -> body.path("id").asString();
-        };
+        return profile.rules().attemptsAreEvents() ? firstAttemptId(body)
+                : profile.fields().key().read(request::header, body);
     }
 
     /** Dfns: a retry carries a new id and retryOf the previous attempt; the chain's first id is the key. */
     final String firstAttemptId(JsonNode body) {
-        String id = body.path("id").asString();
+        String id = profile.fields().key().read(name -> null, body);
         JsonNode retryOf = body.get("retryOf");
         String first = retryOf == null ? id : firstAttempts.getOrDefault(retryOf.asString(), retryOf.asString());
         firstAttempts.putIfAbsent(id, first);
@@ -318,20 +307,7 @@ public class ReferenceReceiver implements AutoCloseable {
     }
 
     String eventType(Request request, JsonNode body) {
-        return switch (profile.name()) {
-            case "standard", "stripe", "square", "svix" -> body.path("type").asString();
-            case "vitable" -> body.path("event_name").asString();
-            case "dfns" -> body.path("kind").asString();
-            case "preo" -> body.path("event").asString();
-            case "github" -> request.header("X-GitHub-Event");
-            case "shopify" -> request.header("X-Shopify-Topic");
-            case "zoom" -> body.path("event").asString();
-            case "twitch" -> body.path("subscription").path("type").asString();
-            case "slack" -> body.path("event").path("type").asString();
-            case "pagerduty" -> body.path("event").path("event_type").asString();
-            case "intercom" -> body.path("topic").asString();
-            default -> throw new IllegalStateException("no event type for " + profile.name());
-        };
+        return profile.fields().type().read(request::header, body);
     }
 
     /** Atomically: true for the first delivery of a key, false for every later one. */
@@ -359,27 +335,7 @@ public class ReferenceReceiver implements AutoCloseable {
 
     /** The timestamp as sent, where the profile signs one; null when there is none or it cannot be read. */
     final String timestampText(Request request) {
-        return switch (profile.name()) {
-            case "standard" -> request.header("webhook-timestamp");
-            case "svix" -> request.header("svix-timestamp");
-            case "vitable" -> request.header("X-Vitable-Timestamp");
-            case "zoom" -> request.header("x-zm-request-timestamp");
-            case "twitch" -> request.header("Twitch-Eventsub-Message-Timestamp");
-            case "slack" -> request.header("X-Slack-Request-Timestamp");
-            case "preo", "stripe" -> {
-                String header = request.header(profile.scheme().signatureHeader());
-                if (header == null) {
-                    yield null;
-                }
-                yield Arrays.stream(header.split(",")).map(String::strip).filter(i -> i.startsWith("t="))
-                        .map(i -> i.substring(2)).findFirst().orElse(null);
-            }
-            case "dfns" -> {
-                JsonNode body = parse(request.body());
-                yield body == null || !body.has("timestampSent") ? null : body.get("timestampSent").asString();
-            }
-            default -> null;
-        };
+        return profile.fields().timestamp().read(request::header, parse(request.body()));
     }
 
     /** The signature header the provider would send for this request, computed with our secret. */

@@ -41,6 +41,8 @@ import java.util.random.RandomGenerator;
  * @param examples makes realistic {@code data} for the catalog's events
  * @param lifecycle the event sequences a resource goes through (the mock's seeded history)
  * @param idempotencyKey where a receiver finds the value to deduplicate on, for people
+ * @param fields where a receiver finds the key, the event type and the signed timestamp, for code
+ * @param seededEndpoints the endpoints the mock's sandbox starts with
  * @param assumptions the facts the kit had to assume because the provider does not publish them
  * @param position where the profile is listed: lower first ({@code standard} is 0)
  */
@@ -62,6 +64,8 @@ public record Profile(
         ExampleData examples,
         Lifecycle lifecycle,
         String idempotencyKey,
+        Fields fields,
+        List<SeededEndpoint> seededEndpoints,
         List<String> assumptions,
         int position) {
 
@@ -83,6 +87,8 @@ public record Profile(
         Objects.requireNonNull(examples, "examples");
         Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Objects.requireNonNull(fields, "fields");
+        seededEndpoints = List.copyOf(seededEndpoints);
         assumptions = List.copyOf(assumptions);
     }
 
@@ -110,6 +116,8 @@ public record Profile(
         private ExampleData examples;
         private Lifecycle lifecycle;
         private String idempotencyKey;
+        private Fields fields;
+        private List<SeededEndpoint> seededEndpoints;
         private List<String> assumptions = List.of();
         private int position = 100;
 
@@ -178,6 +186,18 @@ public record Profile(
             return this;
         }
 
+        /** Where a receiver finds the key to deduplicate on, the event type and the signed timestamp. */
+        public Builder fields(Field key, Field type, Field timestamp) {
+            this.fields = new Fields(key, type, timestamp);
+            return this;
+        }
+
+        /** The endpoints the mock's sandbox starts with; default {@link SeededEndpoint#defaults}. */
+        public Builder seededEndpoints(SeededEndpoint... values) {
+            this.seededEndpoints = List.of(values);
+            return this;
+        }
+
         /** The facts assumed because the provider does not publish them. */
         public Builder assumptions(String... values) {
             this.assumptions = List.of(values);
@@ -192,8 +212,8 @@ public record Profile(
 
         public Profile build() {
             return new Profile(name, displayName, scheme, secretFormat, secrets, successRule, retryPolicy, circuitBreaker,
-                    timeout, rules, traits, events, ids, payloads, examples, lifecycle, idempotencyKey, assumptions,
-                    position);
+                    timeout, rules, traits, events, ids, payloads, examples, lifecycle, idempotencyKey, fields,
+                    seededEndpoints == null ? SeededEndpoint.defaults(name) : seededEndpoints, assumptions, position);
         }
     }
 
@@ -265,13 +285,15 @@ public record Profile(
         SecretFormat format = other.spec().map(spec -> SecretFormat.of(spec.key(), secretFormat.whereToFind()))
                 .orElse(secretFormat);
         return new Profile(name, displayName, other, format, secrets, successRule, retryPolicy, circuitBreaker, timeout,
-                rules, traits, events, ids, payloads, examples, lifecycle, idempotencyKey, assumptions, position);
+                rules, traits, events, ids, payloads, examples, lifecycle, idempotencyKey, fields, seededEndpoints, assumptions,
+                position);
     }
 
     /** Same profile, other traits (a receiver's own variant of a provider, a test's). */
     public Profile withTraits(Traits other) {
         return new Profile(name, displayName, scheme, secretFormat, secrets, successRule, retryPolicy, circuitBreaker,
-                timeout, rules, other, events, ids, payloads, examples, lifecycle, idempotencyKey, assumptions, position);
+                timeout, rules, other, events, ids, payloads, examples, lifecycle, idempotencyKey, fields, seededEndpoints, assumptions,
+                position);
     }
 
     /** A new signing secret in the provider's format. */

@@ -7,6 +7,7 @@ import dev.hookcheck.core.profile.EventType;
 import dev.hookcheck.core.profile.Lifecycle;
 import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.Profiles;
+import dev.hookcheck.core.profile.SeededEndpoint;
 import dev.hookcheck.core.profile.SuccessRule;
 import dev.hookcheck.mock.MockServerConfig;
 import dev.hookcheck.mock.internal.credential.GeneratedKey;
@@ -131,38 +132,17 @@ public final class Seeder {
         }
 
         private void endpoints() {
-            Organization acme = organizations.get(0);
-            Organization globex = organizations.get(1);
             Instant created = now.minus(HISTORY).minus(Duration.ofDays(7));
-            switch (profile.name()) {
-                case "dfns" -> {
-                    endpoint(acme, "https://wallets.acme.example/hooks/dfns", "Production", List.of(Endpoint.ALL_EVENTS), null, created);
-                    endpoint(acme, "https://ledger.acme.example/dfns/transfers", "Transfers to the ledger",
-                            List.of("wallet.transfer.confirmed", "wallet.transfer.failed"), null, created);
-                    endpoint(globex, "https://globex.example/dfns-webhook", "Globex", List.of(Endpoint.ALL_EVENTS), null, created);
-                }
-                case "preo" -> {
-                    endpoint(acme, "https://tickets.acme.example/preo/webhooks", "All events", profile.events().names(), null, created);
-                    endpoint(acme, "https://finance.acme.example/preo", "Finance: orders and refunds",
-                            List.of("order.created", "order.refunded", "refund.created"), profile.ids().resource("edition").generate(random),
-                            created);
-                    endpoint(globex, "https://globex.example/preo", "Globex", profile.events().names(), null, created);
-                }
-                default -> {
-                    endpoint(acme, "https://acme.example/webhooks/" + profile.name(), "Acme receiver", List.of(Endpoint.ALL_EVENTS),
-                            null, created);
-                    endpoint(globex, "https://globex.example/webhooks/" + profile.name(), "Globex receiver",
-                            List.of(Endpoint.ALL_EVENTS), null, created);
-                }
+            for (SeededEndpoint seeded : profile.seededEndpoints()) {
+                Organization org = organizations.get(seeded.organization());
+                String filter = seeded.filterResource() == null ? null
+                        : profile.ids().resource(seeded.filterResource()).generate(random);
+                Endpoint endpoint = new Endpoint(profile.ids().endpoint().generate(random), profile.name(), org.id(),
+                        seeded.url(), seeded.description(), seeded.description(), seeded.events(), true, filter, null,
+                        List.of(profile.newSecret(random)), created, created, null);
+                store.putEndpoint(endpoint);
+                endpointsByOrganization.computeIfAbsent(org.id(), k -> new ArrayList<>()).add(endpoint);
             }
-        }
-
-        private void endpoint(Organization org, String url, String name, List<String> events, String editionId, Instant created) {
-            Endpoint endpoint = new Endpoint(profile.ids().endpoint().generate(random), profile.name(), org.id(), url, name,
-                    name, events, true, editionId, profile.name().equals("preo") ? 10 : null,
-                    List.of(profile.newSecret(random)), created, created, null);
-            store.putEndpoint(endpoint);
-            endpointsByOrganization.computeIfAbsent(org.id(), k -> new ArrayList<>()).add(endpoint);
         }
 
         /** Lifecycles until {@code count} events exist, each starting somewhere in the seeded history. */

@@ -13,12 +13,14 @@ import dev.hookcheck.core.internal.providers.Bodies;
 import dev.hookcheck.core.profile.DeliveryRules;
 import dev.hookcheck.core.profile.EventCatalog;
 import dev.hookcheck.core.profile.EventType;
+import dev.hookcheck.core.profile.Field;
 import dev.hookcheck.core.profile.IdFormat;
 import dev.hookcheck.core.profile.Ids;
 import dev.hookcheck.core.profile.Lifecycle.Step;
 import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.RetryPolicy;
 import dev.hookcheck.core.profile.SecretFormat;
+import dev.hookcheck.core.profile.SeededEndpoint;
 import dev.hookcheck.core.profile.SuccessRule;
 import dev.hookcheck.core.profile.Traits;
 import dev.hookcheck.core.signing.SignatureSchemes;
@@ -81,6 +83,11 @@ public final class Provider implements Supplier<Profile> {
                                         "blockchainEvent", IdFormat.dfns("wbe-"), "key", IdFormat.dfns("key-"),
                                         "payout", IdFormat.dfns("po-"), "policy", IdFormat.dfns("plc-"))),
                         Provider::payload, Provider::data, Provider::story)
+                .fields(Field.json("id"), Field.json("kind"), Field.json("timestampSent"))
+                .seededEndpoints(SeededEndpoint.of(0, "https://wallets.acme.example/hooks/dfns", "Production"),
+                        new SeededEndpoint(0, "https://ledger.acme.example/dfns/transfers", "Transfers to the ledger",
+                                List.of("wallet.transfer.confirmed", "wallet.transfer.failed"), null),
+                        SeededEndpoint.of(1, "https://globex.example/dfns-webhook", "Globex"))
                 .idempotencyKey("the first attempt's id (later attempts point back through retryOf)")
                 .assumptions("the receiver timeout (10 s) is not published",
                         "organization, approval, blockchain event and payout id prefixes (or-, ap-, wbe-, po-)",

@@ -10,6 +10,7 @@ import dev.hookcheck.core.event.Payload;
 import dev.hookcheck.core.internal.providers.Bodies;
 import dev.hookcheck.core.profile.EventCatalog;
 import dev.hookcheck.core.profile.EventType;
+import dev.hookcheck.core.profile.Field;
 import dev.hookcheck.core.profile.IdFormat;
 import dev.hookcheck.core.profile.Ids;
 import dev.hookcheck.core.profile.Lifecycle.Step;
@@ -52,6 +53,7 @@ public final class Provider implements Supplier<Profile> {
                                         "release", IdFormat.of("", "0123456789", 9),
                                         "workflow_run", IdFormat.of("", "0123456789", 10))),
                         Provider::payload, Provider::data, Provider::story)
+                .fields(Field.header("X-GitHub-Delivery"), Field.header("X-GitHub-Event"), Field.none())
                 .idempotencyKey("the X-GitHub-Delivery header")
                 .assumptions("event and resource ids are numeric, as GitHub's are")
                 .build();

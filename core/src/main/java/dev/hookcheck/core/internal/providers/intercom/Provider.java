@@ -10,18 +10,19 @@ import dev.hookcheck.core.event.Payload;
 import dev.hookcheck.core.internal.providers.Bodies;
 import dev.hookcheck.core.profile.EventCatalog;
 import dev.hookcheck.core.profile.EventType;
+import dev.hookcheck.core.profile.Field;
 import dev.hookcheck.core.profile.IdFormat;
 import dev.hookcheck.core.profile.Ids;
 import dev.hookcheck.core.profile.Lifecycle.Step;
 import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.RetryPolicy;
 import dev.hookcheck.core.profile.SecretFormat;
-import dev.hookcheck.core.signing.SchemeSpec;
 import dev.hookcheck.core.signing.SchemeSpec.Algorithm;
 import dev.hookcheck.core.signing.SchemeSpec.Encoding;
 import dev.hookcheck.core.signing.SchemeSpec.KeyFormat;
 import dev.hookcheck.core.signing.SchemeSpec.SignatureFormat;
 import dev.hookcheck.core.signing.SchemeSpec.Source;
+import dev.hookcheck.core.signing.SchemeSpec;
 import dev.hookcheck.core.signing.SignatureSchemes;
 import dev.hookcheck.core.signing.Tolerance;
 import java.time.Instant;
@@ -75,6 +76,7 @@ public final class Provider implements Supplier<Profile> {
                                         "contact", IdFormat.of("", IdFormat.HEX, 24),
                                         "company", IdFormat.of("", IdFormat.HEX, 24))),
                         Provider::payload, Provider::data, Provider::story)
+                .fields(Field.json("id"), Field.json("topic"), Field.none())
                 .idempotencyKey("the notification's id (notif_…, the same on the retry)")
                 .assumptions("the retry schedule (one retry after 1 minute) and the 5 s timeout: Intercom's pages say"
                                 + " only that it pauses a topic after 1000 errors in 15 minutes and suspends a private"

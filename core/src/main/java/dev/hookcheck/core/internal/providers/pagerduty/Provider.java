@@ -10,18 +10,19 @@ import dev.hookcheck.core.event.Payload;
 import dev.hookcheck.core.internal.providers.Bodies;
 import dev.hookcheck.core.profile.EventCatalog;
 import dev.hookcheck.core.profile.EventType;
+import dev.hookcheck.core.profile.Field;
 import dev.hookcheck.core.profile.IdFormat;
 import dev.hookcheck.core.profile.Ids;
 import dev.hookcheck.core.profile.Lifecycle.Step;
 import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.RetryPolicy;
 import dev.hookcheck.core.profile.SecretFormat;
-import dev.hookcheck.core.signing.SchemeSpec;
 import dev.hookcheck.core.signing.SchemeSpec.Algorithm;
 import dev.hookcheck.core.signing.SchemeSpec.Encoding;
 import dev.hookcheck.core.signing.SchemeSpec.KeyFormat;
 import dev.hookcheck.core.signing.SchemeSpec.SignatureFormat;
 import dev.hookcheck.core.signing.SchemeSpec.Source;
+import dev.hookcheck.core.signing.SchemeSpec;
 import dev.hookcheck.core.signing.SignatureSchemes;
 import dev.hookcheck.core.signing.Tolerance;
 import java.time.Instant;
@@ -73,6 +74,7 @@ public final class Provider implements Supplier<Profile> {
                         new Ids(IdFormat.guid(), IdFormat.guid(), IdFormat.of("P", UPPER, 6), IdFormat.of("P", UPPER, 6),
                                 Map.of("incident", IdFormat.of("Q", UPPER, 13), "service", IdFormat.of("P", UPPER, 6))),
                         Provider::payload, Provider::data, Provider::story)
+                .fields(Field.header("X-Webhook-Id"), Field.json("event", "event_type"), Field.none())
                 .idempotencyKey("the X-Webhook-Id header (the event's id, the same on every retry)")
                 .assumptions("the retry gaps (1, 2, 5, 12 min): PagerDuty says 5 attempts over about 20 minutes",
                         "the retry behaviour comes from the older webhooks' Behavior page; applying it to v3 is assumed",

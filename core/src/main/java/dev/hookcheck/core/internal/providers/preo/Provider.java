@@ -11,12 +11,14 @@ import dev.hookcheck.core.event.Payload;
 import dev.hookcheck.core.internal.providers.Bodies;
 import dev.hookcheck.core.profile.EventCatalog;
 import dev.hookcheck.core.profile.EventType;
+import dev.hookcheck.core.profile.Field;
 import dev.hookcheck.core.profile.IdFormat;
 import dev.hookcheck.core.profile.Ids;
 import dev.hookcheck.core.profile.Lifecycle.Step;
 import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.RetryPolicy;
 import dev.hookcheck.core.profile.SecretFormat;
+import dev.hookcheck.core.profile.SeededEndpoint;
 import dev.hookcheck.core.signing.SignatureSchemes;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +34,13 @@ public final class Provider implements Supplier<Profile> {
 
     @Override
     public Profile get() {
+        EventCatalog catalog = new EventCatalog(List.of(
+                new EventType("order.created", "order"), new EventType("order.updated", "order"),
+                new EventType("order.refunded", "order"), new EventType("purchase.created", "purchase"),
+                new EventType("purchase.cancelled", "purchase"), new EventType("edition.published", "edition"),
+                new EventType("edition.updated", "edition"), new EventType("pass.issued", "pass"),
+                new EventType("refund.created", "refund")),
+                List.of("order", "purchase", "edition", "pass", "refund"));
         return Profile.builder("preo", "Preo").position(3)
                 .signing(SignatureSchemes.declarative(SignatureSchemes.PREO),
                         SecretFormat.text("the endpoint's secret text exactly as Preo returned it", "Preo returns it as"
@@ -40,13 +49,7 @@ public final class Provider implements Supplier<Profile> {
                         r -> "preo_whsec_" + Bodies.alnum(r, 32))
                 .retries(new RetryPolicy(List.of(ofMinutes(1), ofMinutes(5), ofMinutes(30), ofHours(2), ofHours(6)), 0))
                 .timeout(ofSeconds(10))
-                .catalog(new EventCatalog(List.of(
-                                new EventType("order.created", "order"), new EventType("order.updated", "order"),
-                                new EventType("order.refunded", "order"), new EventType("purchase.created", "purchase"),
-                                new EventType("purchase.cancelled", "purchase"), new EventType("edition.published", "edition"),
-                                new EventType("edition.updated", "edition"), new EventType("pass.issued", "pass"),
-                                new EventType("refund.created", "refund")),
-                                List.of("order", "purchase", "edition", "pass", "refund")),
+                .catalog(catalog,
                         new Ids(IdFormat.of("evt_", IdFormat.CROCKFORD, 26), IdFormat.guid(), IdFormat.guid(), IdFormat.guid(),
                                 Map.of("order", IdFormat.of("ord_", IdFormat.CROCKFORD, 12),
                                         "purchase", IdFormat.of("pur_", IdFormat.CROCKFORD, 12),
@@ -54,7 +57,13 @@ public final class Provider implements Supplier<Profile> {
                                         "pass", IdFormat.of("pas_", IdFormat.CROCKFORD, 12),
                                         "refund", IdFormat.of("ref_", IdFormat.CROCKFORD, 12))),
                         Provider::payload, Provider::data, Provider::story)
+                .fields(Field.json("id"), Field.json("event"), Field.headerItem("X-Preo-Signature", "t"))
                 .idempotencyKey("id in the body")
+                .seededEndpoints(new SeededEndpoint(0, "https://tickets.acme.example/preo/webhooks", "All events",
+                                catalog.names(), null),
+                        new SeededEndpoint(0, "https://finance.acme.example/preo", "Finance: orders and refunds",
+                                List.of("order.created", "order.refunded", "refund.created"), "edition"),
+                        new SeededEndpoint(1, "https://globex.example/preo", "Globex", catalog.names(), null))
                 .assumptions("signature header X-Preo-Signature: t=<unix>,v1=<hex HMAC-SHA256 of \"{t}.{body}\">, 300 s",
                         "delivered body {\"id\",\"event\",\"created\",\"data\"}",
                         "event names (order.*, purchase.*, edition.*, pass.issued, refund.created)",

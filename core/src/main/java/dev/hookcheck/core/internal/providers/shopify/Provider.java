@@ -10,18 +10,19 @@ import dev.hookcheck.core.event.Payload;
 import dev.hookcheck.core.internal.providers.Bodies;
 import dev.hookcheck.core.profile.EventCatalog;
 import dev.hookcheck.core.profile.EventType;
+import dev.hookcheck.core.profile.Field;
 import dev.hookcheck.core.profile.IdFormat;
 import dev.hookcheck.core.profile.Ids;
 import dev.hookcheck.core.profile.Lifecycle.Step;
 import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.RetryPolicy;
 import dev.hookcheck.core.profile.SecretFormat;
-import dev.hookcheck.core.signing.SchemeSpec;
 import dev.hookcheck.core.signing.SchemeSpec.Algorithm;
 import dev.hookcheck.core.signing.SchemeSpec.Encoding;
 import dev.hookcheck.core.signing.SchemeSpec.KeyFormat;
 import dev.hookcheck.core.signing.SchemeSpec.SignatureFormat;
 import dev.hookcheck.core.signing.SchemeSpec.Source;
+import dev.hookcheck.core.signing.SchemeSpec;
 import dev.hookcheck.core.signing.SignatureSchemes;
 import dev.hookcheck.core.signing.Tolerance;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +71,7 @@ public final class Provider implements Supplier<Profile> {
                                         "customer", IdFormat.of("", "0123456789", 13),
                                         "shop", IdFormat.of("", "0123456789", 11))),
                         Provider::payload, Provider::data, Provider::story)
+                .fields(Field.header("X-Shopify-Event-Id"), Field.header("X-Shopify-Topic"), Field.none())
                 .idempotencyKey("the X-Shopify-Event-Id header (the same event on several deliveries);"
                         + " X-Shopify-Webhook-Id names one delivery")
                 .assumptions("the retry gaps (1, 2, 5, 10, 20, 40, 60, 102 min): Shopify documents 8 retries over 4 hours",

@@ -10,6 +10,7 @@ import dev.hookcheck.core.event.Payload;
 import dev.hookcheck.core.internal.providers.Bodies;
 import dev.hookcheck.core.profile.EventCatalog;
 import dev.hookcheck.core.profile.EventType;
+import dev.hookcheck.core.profile.Field;
 import dev.hookcheck.core.profile.IdFormat;
 import dev.hookcheck.core.profile.Ids;
 import dev.hookcheck.core.profile.Lifecycle.Step;
@@ -17,12 +18,12 @@ import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.RetryPolicy;
 import dev.hookcheck.core.profile.SecretFormat;
 import dev.hookcheck.core.profile.Traits;
-import dev.hookcheck.core.signing.SchemeSpec;
 import dev.hookcheck.core.signing.SchemeSpec.Algorithm;
 import dev.hookcheck.core.signing.SchemeSpec.Encoding;
 import dev.hookcheck.core.signing.SchemeSpec.KeyFormat;
 import dev.hookcheck.core.signing.SchemeSpec.SignatureFormat;
 import dev.hookcheck.core.signing.SchemeSpec.Source;
+import dev.hookcheck.core.signing.SchemeSpec;
 import dev.hookcheck.core.signing.SignatureScheme;
 import dev.hookcheck.core.signing.SignatureSchemes;
 import dev.hookcheck.core.signing.Tolerance;
@@ -73,6 +74,7 @@ public final class Provider implements Supplier<Profile> {
                                 Map.of("channel", IdFormat.of("C", UPPER, 10), "user", IdFormat.of("U", UPPER, 10),
                                         "app", IdFormat.of("A", UPPER, 10))),
                         Provider::payload, Provider::data, Provider::story)
+                .fields(Field.json("event_id"), Field.json("event", "type"), Field.header("X-Slack-Request-Timestamp"))
                 .idempotencyKey("event_id in the body (Ev…, the same on every retry)")
                 .assumptions("\"nearly immediately\" is taken as 1 s",
                         "the retry gaps are counted from the previous attempt",

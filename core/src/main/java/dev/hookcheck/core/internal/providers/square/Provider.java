@@ -10,6 +10,7 @@ import dev.hookcheck.core.event.Payload;
 import dev.hookcheck.core.internal.providers.Bodies;
 import dev.hookcheck.core.profile.EventCatalog;
 import dev.hookcheck.core.profile.EventType;
+import dev.hookcheck.core.profile.Field;
 import dev.hookcheck.core.profile.IdFormat;
 import dev.hookcheck.core.profile.Ids;
 import dev.hookcheck.core.profile.Lifecycle.Step;
@@ -75,6 +76,7 @@ public final class Provider implements Supplier<Profile> {
                                         "customer", IdFormat.of("", ALNUM_UPPER, 26),
                                         "invoice", IdFormat.of("inv:0-", IdFormat.BASE62, 24))),
                         Provider::payload, Provider::data, Provider::story)
+                .fields(Field.json("event_id"), Field.json("type"), Field.none())
                 .idempotencyKey("the event_id field of the body (the same on every retry)")
                 .assumptions("the retry schedule: Square documents exponential backoff for up to 24 hours without"
                                 + " the delays; doubling from 1 minute is assumed",

@@ -12,6 +12,7 @@ import dev.hookcheck.core.internal.providers.Bodies;
 import dev.hookcheck.core.profile.DeliveryRules;
 import dev.hookcheck.core.profile.EventCatalog;
 import dev.hookcheck.core.profile.EventType;
+import dev.hookcheck.core.profile.Field;
 import dev.hookcheck.core.profile.IdFormat;
 import dev.hookcheck.core.profile.Ids;
 import dev.hookcheck.core.profile.Lifecycle.Step;
@@ -61,6 +62,7 @@ public final class Provider implements Supplier<Profile> {
                                         "payment", IdFormat.of("pay_", IdFormat.BASE62, 14),
                                         "subscription", IdFormat.of("sub_", IdFormat.BASE62, 14))),
                         Provider::payload, Provider::data, Provider::story)
+                .fields(Field.header("webhook-id"), Field.json("type"), Field.header("webhook-timestamp"))
                 .idempotencyKey("the webhook-id header (stable across retries)")
                 .assumptions("event types are examples: Standard Webhooks leaves them to each sender",
                         "jitter shortens each retry delay by up to 10 %")

@@ -10,21 +10,22 @@ import dev.hookcheck.core.event.Payload;
 import dev.hookcheck.core.internal.providers.Bodies;
 import dev.hookcheck.core.profile.EventCatalog;
 import dev.hookcheck.core.profile.EventType;
+import dev.hookcheck.core.profile.Field;
 import dev.hookcheck.core.profile.IdFormat;
 import dev.hookcheck.core.profile.Ids;
 import dev.hookcheck.core.profile.Lifecycle.Step;
 import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.RetryPolicy;
 import dev.hookcheck.core.profile.SecretFormat;
+import dev.hookcheck.core.profile.Traits;
 import dev.hookcheck.core.signing.SignatureSchemes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
-import tools.jackson.databind.node.ObjectNode;
-import dev.hookcheck.core.profile.Traits;
 import java.util.regex.Pattern;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.util.RawValue;
 
 /** Stripe. */
@@ -59,6 +60,7 @@ public final class Provider implements Supplier<Profile> {
                                         "invoice", IdFormat.of("in_", IdFormat.BASE62, 24),
                                         "checkout_session", IdFormat.of("cs_", IdFormat.BASE62, 24))),
                         Provider::payload, Provider::data, Provider::story)
+                .fields(Field.json("id"), Field.json("type"), Field.headerItem("Stripe-Signature", "t"))
                 .idempotencyKey("id in the body (evt_…)")
                 .assumptions("retry gaps 1, 2, 4, 8, 16, 24, 17 h (Stripe documents only: up to 3 days, exponential)",
                         "the receiver timeout (20 s)")

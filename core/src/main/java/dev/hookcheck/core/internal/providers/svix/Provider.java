@@ -11,18 +11,19 @@ import dev.hookcheck.core.event.Payload;
 import dev.hookcheck.core.internal.providers.Bodies;
 import dev.hookcheck.core.profile.EventCatalog;
 import dev.hookcheck.core.profile.EventType;
+import dev.hookcheck.core.profile.Field;
 import dev.hookcheck.core.profile.IdFormat;
 import dev.hookcheck.core.profile.Ids;
 import dev.hookcheck.core.profile.Lifecycle.Step;
 import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.RetryPolicy;
 import dev.hookcheck.core.profile.SecretFormat;
-import dev.hookcheck.core.signing.SchemeSpec;
 import dev.hookcheck.core.signing.SchemeSpec.Algorithm;
 import dev.hookcheck.core.signing.SchemeSpec.Encoding;
 import dev.hookcheck.core.signing.SchemeSpec.KeyFormat;
 import dev.hookcheck.core.signing.SchemeSpec.SignatureFormat;
 import dev.hookcheck.core.signing.SchemeSpec.Source;
+import dev.hookcheck.core.signing.SchemeSpec;
 import dev.hookcheck.core.signing.SignatureSchemes;
 import dev.hookcheck.core.signing.Tolerance;
 import java.time.Instant;
@@ -71,6 +72,7 @@ public final class Provider implements Supplier<Profile> {
                                 Map.of("endpoint", IdFormat.of("ep_", IdFormat.BASE62, 27),
                                         "message", IdFormat.of("msg_", IdFormat.BASE62, 27))),
                         Provider::payload, Provider::data, Provider::story)
+                .fields(Field.header("svix-id"), Field.json("type"), Field.header("svix-timestamp"))
                 .idempotencyKey("the svix-id header (stable across retries)")
                 .assumptions("no jitter on the retry schedule (Svix documents none)",
                         "Svix disables an endpoint that has failed for 5 days; the kit has no time-based circuit"

@@ -10,6 +10,7 @@ import dev.hookcheck.core.event.Payload;
 import dev.hookcheck.core.internal.providers.Bodies;
 import dev.hookcheck.core.profile.EventCatalog;
 import dev.hookcheck.core.profile.EventType;
+import dev.hookcheck.core.profile.Field;
 import dev.hookcheck.core.profile.IdFormat;
 import dev.hookcheck.core.profile.Ids;
 import dev.hookcheck.core.profile.Lifecycle.Step;
@@ -64,6 +65,8 @@ public final class Provider implements Supplier<Profile> {
                                         "redemption", IdFormat.guid(),
                                         "user", IdFormat.of("", "0123456789", 9))),
                         Provider::payload, Provider::data, Provider::story)
+                .fields(Field.header("Twitch-Eventsub-Message-Id"), Field.json("subscription", "type"),
+                        Field.header("Twitch-Eventsub-Message-Timestamp"))
                 .idempotencyKey("the Twitch-Eventsub-Message-Id header (a resent message keeps its id)")
                 .assumptions("the retry schedule (1 min, 5 min, 30 min): Twitch only says delivery is at least once"
                                 + " and revokes a subscription whose callback keeps failing",

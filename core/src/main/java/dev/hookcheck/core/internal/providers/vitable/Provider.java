@@ -11,6 +11,7 @@ import dev.hookcheck.core.event.Payload;
 import dev.hookcheck.core.internal.providers.Bodies;
 import dev.hookcheck.core.profile.EventCatalog;
 import dev.hookcheck.core.profile.EventType;
+import dev.hookcheck.core.profile.Field;
 import dev.hookcheck.core.profile.IdFormat;
 import dev.hookcheck.core.profile.Ids;
 import dev.hookcheck.core.profile.Lifecycle.Step;
@@ -68,6 +69,7 @@ public final class Provider implements Supplier<Profile> {
                                         "plan_year", id("plyr_"), "payroll_deduction", id("pded_"),
                                         "eligibility_policy", id("epol_"))),
                         Provider::payload, (p, type, resourceType, id, at, r) -> "{}", Provider::story)
+                .fields(Field.json("event_id"), Field.json("event_name"), Field.header("X-Vitable-Timestamp"))
                 .idempotencyKey("event_id in the body")
                 .assumptions("the exact retry gaps are derived: 1, 2, 4 … 1024 min then two 24 h gaps (about 3.42 days)",
                         "jitter shortens each retry delay by up to 10 %",

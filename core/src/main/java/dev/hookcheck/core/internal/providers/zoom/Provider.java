@@ -10,6 +10,7 @@ import dev.hookcheck.core.event.Payload;
 import dev.hookcheck.core.internal.providers.Bodies;
 import dev.hookcheck.core.profile.EventCatalog;
 import dev.hookcheck.core.profile.EventType;
+import dev.hookcheck.core.profile.Field;
 import dev.hookcheck.core.profile.IdFormat;
 import dev.hookcheck.core.profile.Ids;
 import dev.hookcheck.core.profile.Lifecycle.Step;
@@ -17,12 +18,12 @@ import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.RetryPolicy;
 import dev.hookcheck.core.profile.SecretFormat;
 import dev.hookcheck.core.profile.Traits;
-import dev.hookcheck.core.signing.SchemeSpec;
 import dev.hookcheck.core.signing.SchemeSpec.Algorithm;
 import dev.hookcheck.core.signing.SchemeSpec.Encoding;
 import dev.hookcheck.core.signing.SchemeSpec.KeyFormat;
 import dev.hookcheck.core.signing.SchemeSpec.SignatureFormat;
 import dev.hookcheck.core.signing.SchemeSpec.Source;
+import dev.hookcheck.core.signing.SchemeSpec;
 import dev.hookcheck.core.signing.SignatureScheme;
 import dev.hookcheck.core.signing.SignatureSchemes;
 import dev.hookcheck.core.signing.Tolerance;
@@ -80,6 +81,7 @@ public final class Provider implements Supplier<Profile> {
                                         "webinar", IdFormat.of("9", "0123456789", 10),
                                         "user", IdFormat.of("", IdFormat.BASE62, 22))),
                         Provider::payload, Provider::data, Provider::story)
+                .fields(Field.header("x-zm-trackingid"), Field.json("event"), Field.header("x-zm-request-timestamp"))
                 .idempotencyKey("the x-zm-trackingid header (the same on every retry of a notification)")
                 .assumptions("the signature window (300 s both ways): Zoom publishes none",
                         "x-zm-trackingid stays the same across the retries of one notification (Zoom calls it the"
