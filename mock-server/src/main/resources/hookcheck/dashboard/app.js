@@ -786,7 +786,7 @@
   }
 
   function attemptItem(a, info, newest, endpoint) {
-    const copy = a.id.includes("~") ? " (copy " + a.id.split("~").pop() + ")" : "";
+    const copy = a.copyOf ? " (copy " + a.copy + ")" : "";
     const answered = a.response != null;
     const tone = a.succeeded ? "ok" : a.injected ? "warn" : "bad";
     const outcome = a.succeeded ? h("span", { class: "badge ok" }, "HTTP " + a.response.status + " · accepted")

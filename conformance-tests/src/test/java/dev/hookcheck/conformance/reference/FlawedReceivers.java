@@ -520,7 +520,7 @@ final class FlawedReceivers {
 
     /** Does the slow work inline before answering. */
     static final class AnswersSlowly extends ReferenceReceiver {
-        static final Duration WORK = Duration.ofMillis(300);
+        static final Duration WORK = Duration.ofMillis(700);
 
         AnswersSlowly(Profile p, Secret s) { super(p, s); }
 

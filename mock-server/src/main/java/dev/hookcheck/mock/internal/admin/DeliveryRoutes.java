@@ -83,7 +83,7 @@ final class DeliveryRoutes {
     void attempts(Context ctx) {
         Delivery delivery = find(ctx.pathParam("id"));
         List<AttemptRecord> attempts = new ArrayList<>(store.attemptsOfDelivery(delivery.id()));
-        attempts.sort(Comparator.comparingInt(AttemptRecord::number).thenComparingInt(DeliveryRoutes::copyNumber));
+        attempts.sort(Comparator.comparingInt(AttemptRecord::number).thenComparingInt(AttemptRecord::copy));
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("attempts");
         attempts.forEach(a -> items.add(Views.attempt(a)));
@@ -205,12 +205,6 @@ final class DeliveryRoutes {
                 && (endpointId == null || d.endpointId().equals(endpointId))
                 && (eventId == null || d.eventId().equals(eventId))
                 && (status == null || d.status().name().toLowerCase(Locale.ROOT).equals(status));
-    }
-
-    /** 0 for an attempt, n for its copy {@code ~n}. */
-    private static int copyNumber(AttemptRecord attempt) {
-        int tilde = attempt.id().lastIndexOf('~');
-        return tilde < 0 ? 0 : Integer.parseInt(attempt.id().substring(tilde + 1));
     }
 
     private Delivery find(String id) {

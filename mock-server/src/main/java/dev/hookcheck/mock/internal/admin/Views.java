@@ -177,7 +177,9 @@ final class Views {
                 .put("sentAt", attempt.sentAt().toString())
                 .put("retryOf", attempt.retryOf())
                 .put("trigger", attempt.trigger())
-                .put("scheduled", attempt.scheduled());
+                .put("scheduled", attempt.scheduled())
+                .put("copyOf", attempt.copyOf())
+                .put("copy", attempt.copy());
         ObjectNode request = json.putObject("request").put("method", "POST").put("url", attempt.url())
                 .put("httpVersion", "HTTP/1.1");
         ObjectNode sent = request.putObject("headers");

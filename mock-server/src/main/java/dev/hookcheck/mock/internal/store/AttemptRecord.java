@@ -21,6 +21,8 @@ import java.util.Objects;
  *     when a person asked for it (admin API, dashboard)
  * @param scheduled whether it is one of the profile's scheduled attempts (counted against the
  *     schedule's maximum); false for an extra attempt made by hand beside the schedule
+ * @param copyOf for a copy that a duplicate rule sent beside an attempt, that attempt's id; null otherwise
+ * @param copy which copy it is: 1 for the attempt itself, 2 and up for its copies
  */
 public record AttemptRecord(
         String id,
@@ -44,7 +46,9 @@ public record AttemptRecord(
         String injected,
         String url,
         String trigger,
-        boolean scheduled) {
+        boolean scheduled,
+        String copyOf,
+        int copy) {
 
     public static final String SCHEDULE = "schedule";
     public static final String MANUAL = "manual";
@@ -67,12 +71,24 @@ public record AttemptRecord(
             long latencyMillis, String error, boolean succeeded, Instant nextAttemptAt, String injected) {
         this(id, deliveryId, endpointId, eventId, organizationId, profile, number, sentAt, retryOf, requestHeaders,
                 requestBody, responseStatus, responseHeaders, responseBody, latencyMillis, error, succeeded, nextAttemptAt,
-                injected, null, SCHEDULE, true);
+                injected, null, SCHEDULE, true, null, 1);
     }
 
-    /** A copy of a duplicated attempt ({@code ~n}) rides along with it and is never counted on its own. */
+    /** A copy of a duplicated attempt rides along with it and is never counted on its own. */
     public boolean isCopy() {
-        return id.indexOf('~') >= 0;
+        return copyOf != null;
+    }
+
+    /** The id of copy {@code n} (2 and up) of an attempt: its own, since every record has one. */
+    public static String copyId(String attemptId, int n) {
+        return attemptId + ".copy" + n;
+    }
+
+    /** This record as copy {@code n} (2 and up) of itself, as a duplicate rule sends it. */
+    public AttemptRecord asCopy(int n) {
+        return new AttemptRecord(copyId(id, n), deliveryId, endpointId, eventId, organizationId, profile, number, sentAt,
+                retryOf, requestHeaders, requestBody, responseStatus, responseHeaders, responseBody, latencyMillis, error,
+                succeeded, nextAttemptAt, injected, url, trigger, scheduled, id, n);
     }
 
     /** An extra attempt made by hand, outside the profile's schedule. */

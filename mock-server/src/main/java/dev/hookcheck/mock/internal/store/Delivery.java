@@ -47,4 +47,35 @@ public record Delivery(
         return new Delivery(id, profile, organizationId, eventId, endpointId, DeliveryStatus.PENDING, 0, now, null, null,
                 null, "", null, now, null, null);
     }
+
+    /** This delivery in another status; {@code nextAt}: its next attempt, null when none is due. */
+    public Delivery withStatus(DeliveryStatus value, String reason, Instant deliveredAt, Instant failedAt, Instant nextAt) {
+        return new Delivery(id, profile, organizationId, eventId, endpointId, value, attempts, createdAt, startedAt,
+                deliveredAt, failedAt, reason, lastAttemptAt, nextAt, responseStatus, signature);
+    }
+
+    /** Delivered at {@code at}, or failed then in {@code value} ({@code FAILED}, {@code EXHAUSTED}) for {@code reason}. */
+    public Delivery finished(DeliveryStatus value, String reason, Instant at) {
+        boolean delivered = value == DeliveryStatus.DELIVERED;
+        return withStatus(value, reason, delivered ? at : null, delivered ? null : at, null);
+    }
+
+    /** Its next attempt moved to {@code at}. */
+    public Delivery withNextAttemptAt(Instant at) {
+        return new Delivery(id, profile, organizationId, eventId, endpointId, status, attempts, createdAt, startedAt,
+                deliveredAt, failedAt, failureReason, lastAttemptAt, at, responseStatus, signature);
+    }
+
+    /** An attempt of it under way at {@code now}. */
+    public Delivery inProgress(Instant now) {
+        return new Delivery(id, profile, organizationId, eventId, endpointId, DeliveryStatus.IN_PROGRESS, attempts,
+                createdAt, startedAt == null ? now : startedAt, null, null, "", lastAttemptAt, null, responseStatus,
+                signature);
+    }
+
+    /** Attempt {@code number}, sent at {@code sentAt}, counted: its answer and signature are the delivery's last. */
+    public Delivery counting(int number, Instant sentAt, Integer status, String signatureSent) {
+        return new Delivery(id, profile, organizationId, eventId, endpointId, this.status, number, createdAt, startedAt,
+                deliveredAt, failedAt, failureReason, sentAt, nextAttemptAt, status, signatureSent);
+    }
 }

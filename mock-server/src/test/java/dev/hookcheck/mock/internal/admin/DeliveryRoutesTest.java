@@ -45,7 +45,8 @@ class DeliveryRoutesTest {
         delivery("wdlv_dl3", "wevt_dl2", "wsub_dlA", DeliveryStatus.RETRYING, 1);
         delivery("msg_dl4", "msg_dl3", "ep_dlC", DeliveryStatus.EXHAUSTED, 0);
         // stored out of order on purpose: the journal sorts a copy after its attempt
-        attempt("wdlv_dl1", "wdlv_dl1.2~2", 2, 200, null, "duplicate 2 of 2 (sequential)", null);
+        admin.store().addAttempt(attemptOf("wdlv_dl1", "wdlv_dl1.2", 2, 200, null, "duplicate 2 of 2 (sequential)", null)
+                .asCopy(2));
         attempt("wdlv_dl1", "wdlv_dl1.1", 1, 500, null, null, NOW.minusSeconds(120));
         attempt("wdlv_dl1", "wdlv_dl1.2", 2, 200, null, "duplicate 1 of 2 (sequential)", null);
         attempt("wdlv_dl2", "wdlv_dl2.1", 1, null, "dropped", "drop (never sent)", null);
@@ -80,12 +81,17 @@ class DeliveryRoutesTest {
     }
 
     private void attempt(String deliveryId, String id, int number, Integer status, String error, String injected, Instant next) {
+        admin.store().addAttempt(attemptOf(deliveryId, id, number, status, error, injected, next));
+    }
+
+    private AttemptRecord attemptOf(String deliveryId, String id, int number, Integer status, String error, String injected,
+            Instant next) {
         Delivery delivery = admin.store().delivery(deliveryId).orElseThrow();
-        admin.store().addAttempt(new AttemptRecord(id, deliveryId, delivery.endpointId(), delivery.eventId(),
+        return new AttemptRecord(id, deliveryId, delivery.endpointId(), delivery.eventId(),
                 delivery.organizationId(), delivery.profile(), number, NOW.minusSeconds(300L - 60L * number), null,
                 Map.of("Content-Type", "application/json", "X-Vitable-Signature", "sha512=00"), "{\"event_id\":\"" + delivery.eventId() + "\"}",
                 status, status == null ? Map.of() : Map.of("content-type", "text/plain"), status == null ? null : "answer",
-                status == null ? 0 : 12, error, status != null && status == 200, next, injected));
+                status == null ? 0 : 12, error, status != null && status == 200, next, injected);
     }
 
     private static List<String> ids(JsonNode list) {
@@ -163,7 +169,7 @@ class DeliveryRoutesTest {
         JsonNode attempts = admin.get("/__admin/deliveries/wdlv_dl1/attempts").expect(200, "attempt-list").get("attempts");
 
         assertThat(attempts.valueStream().map(a -> a.get("id").stringValue()))
-                .containsExactly("wdlv_dl1.1", "wdlv_dl1.2", "wdlv_dl1.2~2");
+                .containsExactly("wdlv_dl1.1", "wdlv_dl1.2", "wdlv_dl1.2.copy2");
         JsonNode first = attempts.get(0);
         assertThat(first.get("number").intValue()).isEqualTo(1);
         assertThat(first.get("request").get("headers").get("X-Vitable-Signature").stringValue()).isEqualTo("sha512=00");

@@ -193,15 +193,6 @@ class DeliveryEngineTest {
     }
 
     @Test
-    void retryAfterIsReadAsSecondsOrAnHttpDateAndCappedAtADay() {
-        var now = EngineFixture.START;
-        assertThat(DeliveryEngine.retryAfter("120", now)).isEqualTo(Duration.ofMinutes(2));
-        assertThat(DeliveryEngine.retryAfter("Mon, 01 Jun 2026 10:00:00 GMT", now)).isEqualTo(Duration.ofHours(1));
-        assertThat(DeliveryEngine.retryAfter("999999", now)).isEqualTo(Duration.ofDays(1));
-        assertThat(DeliveryEngine.retryAfter("soon", now)).isNull();
-    }
-
-    @Test
     void vitablesCircuitBreakerDisablesASubscriptionAfter25ConsecutiveFailures() {
         answer(500);
         Endpoint endpoint = fx.endpoint("vitable", "/hook");
