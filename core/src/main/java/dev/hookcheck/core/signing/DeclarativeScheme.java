@@ -93,7 +93,8 @@ final class DeclarativeScheme implements SignatureScheme {
         }
         byte[][] content = template.render(id == null ? "" : id, ts, body, url == null ? "" : url);
         List<Secret> used = spec.multipleSignatures() ? secrets : secrets.subList(0, 1);
-        String[] signatures = used.stream().map(s -> compute(Keys.derive(s, spec.key()), content)).toArray(String[]::new);
+        String[] signatures = used.stream().map(s -> compute(spec.algorithm(), spec.signature(), Keys.derive(s, spec.key()),
+                content)).toArray(String[]::new);
 
         Map<String, String> headers = new LinkedHashMap<>();
         if (spec.id().from() == From.HEADER) {
@@ -104,14 +105,25 @@ final class DeclarativeScheme implements SignatureScheme {
         }
         boolean tsInSignature = spec.timestamp().from() == From.SIGNATURE;
         headers.put(signatureHeader(), SignatureValues.format(spec.signature(), tsInSignature ? ts : null, signatures));
+        for (SchemeSpec.LegacySignature legacy : spec.legacySignatures()) {
+            String[] old = used.stream().map(s -> compute(legacy.algorithm(), legacy.signature(),
+                    Keys.derive(s, spec.key()), content)).toArray(String[]::new);
+            headers.put(legacy.signature().header(), SignatureValues.format(legacy.signature(),
+                    tsInSignature ? ts : null, old));
+        }
         return headers;
     }
 
     private String compute(byte[] key, byte[][] content) {
-        byte[] raw = spec.algorithm() == Algorithm.ED25519
+        return compute(spec.algorithm(), spec.signature(), key, content);
+    }
+
+    private static String compute(Algorithm algorithm, SchemeSpec.SignatureFormat format, byte[] key,
+            byte[][] content) {
+        byte[] raw = algorithm == Algorithm.ED25519
                 ? Crypto.ed25519Sign(key, content)
-                : Crypto.hmac(spec.algorithm().jcaName(), key, content);
-        return spec.signature().encoding() == SchemeSpec.Encoding.HEX
+                : Crypto.hmac(algorithm.jcaName(), key, content);
+        return format.encoding() == SchemeSpec.Encoding.HEX
                 ? Crypto.hex(raw)
                 : Base64.getEncoder().encodeToString(raw);
     }

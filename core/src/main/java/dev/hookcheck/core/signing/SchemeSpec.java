@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A signature scheme described as data: which algorithm signs what content, in which header and
@@ -24,6 +26,10 @@ import java.util.Objects;
  * @param id where the signed message id travels
  * @param tolerance how far the timestamp may be from the receiver's clock
  * @param multipleSignatures whether several signatures may be sent at once (key rotation)
+ * @param legacySignatures signatures of an older version of the scheme that the provider still sends
+ *     beside the current one, for receivers that have not moved on (GitHub's {@code X-Hub-Signature:
+ *     sha1=…} beside {@code X-Hub-Signature-256}): the same key and signed content under another
+ *     algorithm and header. They are sent, never verified: a receiver verifies {@link #signature()}.
  */
 public record SchemeSpec(
         String name,
@@ -34,7 +40,27 @@ public record SchemeSpec(
         Source timestamp,
         Source id,
         Tolerance tolerance,
-        boolean multipleSignatures) {
+        boolean multipleSignatures,
+        List<LegacySignature> legacySignatures) {
+
+    /** A scheme that sends its current signature only. */
+    public SchemeSpec(String name, Algorithm algorithm, KeyFormat key, String signedContent, SignatureFormat signature,
+            Source timestamp, Source id, Tolerance tolerance, boolean multipleSignatures) {
+        this(name, algorithm, key, signedContent, signature, timestamp, id, tolerance, multipleSignatures, List.of());
+    }
+
+    /**
+     * A signature an older version of the scheme defined, still sent beside the current one.
+     *
+     * @param algorithm what computes it
+     * @param signature its header and syntax (a pairs style carries the same timestamp item)
+     */
+    public record LegacySignature(Algorithm algorithm, SignatureFormat signature) {
+        public LegacySignature {
+            Objects.requireNonNull(algorithm, "legacySignatures.algorithm");
+            Objects.requireNonNull(signature, "legacySignatures.signature");
+        }
+    }
 
     public enum Algorithm {
         HMAC_SHA1("HmacSHA1"),
@@ -183,6 +209,7 @@ public record SchemeSpec(
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tolerance, "tolerance");
+        legacySignatures = List.copyOf(legacySignatures);
         List<String> problems = new ArrayList<>();
         List<String> placeholders = Template.placeholders(signedContent);
         if (!placeholders.contains("body")) {
@@ -211,6 +238,16 @@ public record SchemeSpec(
         }
         if (timestamp.from() == Source.From.NONE && tolerance.direction() != Tolerance.Direction.NONE) {
             problems.add("a scheme without a timestamp needs tolerance direction none");
+        }
+        Set<String> headers = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        headers.add(signature.header());
+        for (LegacySignature legacy : legacySignatures) {
+            if (!headers.add(legacy.signature().header())) {
+                problems.add("legacy signature header " + legacy.signature().header() + " is already used");
+            }
+            if (legacy.algorithm() == Algorithm.ED25519 && legacy.signature().encoding() != Encoding.BASE64) {
+                problems.add("ed25519 signatures are written in base64");
+            }
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("scheme '" + name + "': " + String.join("; ", problems));

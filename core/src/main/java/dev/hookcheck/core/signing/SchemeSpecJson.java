@@ -29,35 +29,57 @@ final class SchemeSpecJson {
             throw new IllegalArgumentException("scheme is not valid JSON: " + e.getOriginalMessage());
         }
         object(root, "scheme", Set.of("name", "algorithm", "key", "signedContent", "signature", "timestamp", "id",
-                "tolerance", "multipleSignatures"));
+                "tolerance", "multipleSignatures", "legacySignatures"));
         String name = text(root, "name", "name", null);
-        Algorithm algorithm = algorithm(root.path("algorithm"));
+        Algorithm algorithm = algorithm(root.path("algorithm"), "algorithm");
         JsonNode key = root.path("key");
         KeyFormat keyFormat = key.isMissingNode() ? KeyFormat.utf8() : keyFormat(key);
         String signedContent = text(root, "signedContent", "signedContent", null);
-        JsonNode sig = root.path("signature");
-        object(sig, "signature", Set.of("header", "style", "version", "prefix", "encoding", "timestampKey"));
-        Style style = enumValue(sig, "signature.style", Style.class);
-        String version = style == Style.PREFIXED ? text(sig, "signature.prefix", "prefix", "")
-                : text(sig, "signature.version", "version", null);
-        SignatureFormat format = new SignatureFormat(text(sig, "signature.header", "header", null), style, version,
-                enumValue(sig, "signature.encoding", Encoding.class),
-                style == Style.PAIRS ? text(sig, "signature.timestampKey", "timestampKey", "t") : null);
+        SignatureFormat format = signatureFormat(root.path("signature"), "signature");
         Source timestamp = source(root.path("timestamp"), "timestamp");
         return new SchemeSpec(name, algorithm, keyFormat, signedContent, format,
                 timestamp,
                 source(root.path("id"), "id"),
                 tolerance(root.path("tolerance"), timestamp),
-                root.path("multipleSignatures").isMissingNode() ? false : bool(root.get("multipleSignatures")));
+                root.path("multipleSignatures").isMissingNode() ? false : bool(root.get("multipleSignatures")),
+                legacySignatures(root.path("legacySignatures")));
     }
 
-    private static Algorithm algorithm(JsonNode node) {
+    private static SignatureFormat signatureFormat(JsonNode sig, String field) {
+        object(sig, field, Set.of("header", "style", "version", "prefix", "encoding", "timestampKey"));
+        Style style = enumValue(sig, field + ".style", Style.class);
+        String version = style == Style.PREFIXED ? text(sig, field + ".prefix", "prefix", "")
+                : text(sig, field + ".version", "version", null);
+        return new SignatureFormat(text(sig, field + ".header", "header", null), style, version,
+                enumValue(sig, field + ".encoding", Encoding.class),
+                style == Style.PAIRS ? text(sig, field + ".timestampKey", "timestampKey", "t") : null);
+    }
+
+    private static List<SchemeSpec.LegacySignature> legacySignatures(JsonNode list) {
+        if (list.isMissingNode()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new IllegalArgumentException("legacySignatures must be an array of objects");
+        }
+        List<SchemeSpec.LegacySignature> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String field = "legacySignatures[" + i + "]";
+            JsonNode item = list.get(i);
+            object(item, field, Set.of("algorithm", "signature"));
+            out.add(new SchemeSpec.LegacySignature(algorithm(item.path("algorithm"), field + ".algorithm"),
+                    signatureFormat(item.path("signature"), field + ".signature")));
+        }
+        return out;
+    }
+
+    private static Algorithm algorithm(JsonNode node, String field) {
         for (Algorithm a : Algorithm.values()) {
             if (node.isString() && a.code().equals(node.stringValue())) {
                 return a;
             }
         }
-        throw new IllegalArgumentException("algorithm must be one of "
+        throw new IllegalArgumentException(field + " must be one of "
                 + Arrays.stream(Algorithm.values()).map(Algorithm::code).collect(Collectors.joining(", "))
                 + (node.isMissingNode() ? " (it is missing)" : " (got " + node + ")"));
     }

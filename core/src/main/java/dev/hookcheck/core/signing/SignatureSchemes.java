@@ -6,6 +6,7 @@ import dev.hookcheck.core.signing.SchemeSpec.KeyFormat;
 import dev.hookcheck.core.signing.SchemeSpec.SignatureFormat;
 import dev.hookcheck.core.signing.SchemeSpec.Source;
 import java.time.Duration;
+import java.util.List;
 
 /** The built-in signature schemes, and declarative ones built from a {@link SchemeSpec}. */
 public final class SignatureSchemes {
@@ -42,10 +43,16 @@ public final class SignatureSchemes {
             "{timestamp}.{body}", SignatureFormat.pairs("Stripe-Signature", "t", "v1", Encoding.HEX),
             Source.signature(), Source.none(), Tolerance.pastOnly(FIVE_MINUTES), true);
 
-    /** GitHub: {@code X-Hub-Signature-256: sha256=<hex>} over the body; no timestamp, no replay window. */
+    /**
+     * GitHub: {@code X-Hub-Signature-256: sha256=<hex>} over the body; no timestamp, no replay window. GitHub
+     * still sends the legacy {@code X-Hub-Signature: sha1=<hex HMAC-SHA1>} beside it, which receivers
+     * should not rely on.
+     */
     public static final SchemeSpec GITHUB = new SchemeSpec("github", Algorithm.HMAC_SHA256, KeyFormat.utf8(),
             "{body}", SignatureFormat.prefixed("X-Hub-Signature-256", "sha256=", Encoding.HEX),
-            Source.none(), Source.none(), Tolerance.none(), false);
+            Source.none(), Source.none(), Tolerance.none(), false,
+            List.of(new SchemeSpec.LegacySignature(Algorithm.HMAC_SHA1,
+                    SignatureFormat.prefixed("X-Hub-Signature", "sha1=", Encoding.HEX))));
 
     private static final SignatureScheme STANDARD_WEBHOOKS = new StandardWebhooksScheme();
 

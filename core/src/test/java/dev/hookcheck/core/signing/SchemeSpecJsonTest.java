@@ -3,10 +3,16 @@ package dev.hookcheck.core.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hookcheck.core.Secret;
 import dev.hookcheck.core.profile.Profiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -44,6 +50,39 @@ class SchemeSpecJsonTest {
         assertThat(spec.tolerance()).isEqualTo(Tolerance.none());
     }
 
+    private static final String WITH_LEGACY = """
+            {"name":"two","algorithm":"hmac-sha256","signedContent":"{body}",
+             "signature":{"header":"X-Sig-256","style":"prefixed","prefix":"sha256=","encoding":"hex"},
+             "legacySignatures":[{"algorithm":"hmac-sha1",
+               "signature":{"header":"X-Sig","style":"prefixed","prefix":"sha1=","encoding":"hex"}}]}""";
+
+    @Test
+    void aLegacySignatureIsSentBesideTheCurrentOneOverTheSameContent() throws Exception {
+        byte[] body = "Hello, World!".getBytes(StandardCharsets.UTF_8);
+        byte[] key = "It's a Secret to Everybody".getBytes(StandardCharsets.UTF_8);
+        var headers = SignatureSchemes.fromJson(WITH_LEGACY).sign(Secret.of(new String(key, StandardCharsets.UTF_8)),
+                null, 0, body);
+        assertThat(headers).containsExactly(
+                Map.entry("X-Sig-256", "sha256=" + HexFormat.of().formatHex(mac("HmacSHA256", key, body))),
+                Map.entry("X-Sig", "sha1=" + HexFormat.of().formatHex(mac("HmacSHA1", key, body))));
+    }
+
+    @Test
+    void aLegacySignatureAloneDoesNotVerify() {
+        SignatureScheme scheme = SignatureSchemes.fromJson(WITH_LEGACY);
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        var headers = new java.util.HashMap<>(scheme.sign(Secret.of("s3cret"), null, 0, body));
+        headers.remove("X-Sig-256");
+        assertThat(scheme.verify(headers, body, java.util.List.of(Secret.of("s3cret")), Clock.systemUTC()))
+                .isInstanceOfSatisfying(Verification.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Reason.MISSING_HEADER));
+    }
+
+    private static byte[] mac(String algorithm, byte[] key, byte[] body) throws Exception {
+        Mac mac = Mac.getInstance(algorithm);
+        mac.init(new SecretKeySpec(key, algorithm));
+        return mac.doFinal(body);
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
         "{|scheme is not valid JSON",
@@ -57,6 +96,8 @@ class SchemeSpecJsonTest {
         "{\"name\":\"x\",\"algorithm\":\"hmac-sha256\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"list\",\"encoding\":\"hex\"}}|signature.version must be a string (it is missing)",
         "{\"name\":\"x\",\"algorithm\":\"ed25519\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"prefixed\",\"encoding\":\"hex\"}}|ed25519 signatures are written in base64",
         "{\"name\":\"x\",\"algorithm\":\"hmac-sha256\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"prefixed\",\"encoding\":\"hex\"},\"tolerance\":{\"seconds\":-1,\"direction\":\"both\"}}|tolerance.seconds must be a whole number >= 0",
+        "{\"name\":\"x\",\"algorithm\":\"hmac-sha256\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"prefixed\",\"encoding\":\"hex\"},\"legacySignatures\":[{\"algorithm\":\"md5\"}]}|legacySignatures[0].algorithm must be one of",
+        "{\"name\":\"x\",\"algorithm\":\"hmac-sha256\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"prefixed\",\"encoding\":\"hex\"},\"legacySignatures\":[{\"algorithm\":\"hmac-sha1\",\"signature\":{\"header\":\"x\",\"style\":\"prefixed\",\"encoding\":\"hex\"}}]}|legacy signature header x is already used",
     })
     void aBadSchemeIsRefusedWithAMessageNamingTheField(String json, String message) {
         assertThatThrownBy(() -> SchemeSpec.fromJson(json))
