@@ -72,6 +72,9 @@ class DetectionMatrixTest {
         expect(Flaw.SWALLOWS_PARSE_ERRORS, "stripe", "SIG-003 SIG-004");
         expect(Flaw.NO_TIMESTAMP_CHECK, "standard", "RPL-001 RPL-003 RPL-004");
         expect(Flaw.NO_TIMESTAMP_CHECK, "dfns", "RPL-001 RPL-003 RPL-004");
+        // schemes of their own (RFC 3339 timestamps): the window is judged all the same
+        expect(Flaw.NO_TIMESTAMP_CHECK, "twitch", "RPL-001 RPL-003");
+        expect(Flaw.NO_TIMESTAMP_CHECK, "box", "RPL-001 RPL-003");
         expect(Flaw.ACCEPTS_FUTURE, "vitable", "RPL-003 RPL-004");
         expect(Flaw.ACCEPTS_FUTURE, "stripe", "RPL-003 RPL-004");
         expect(Flaw.TIGHT_TOLERANCE, "preo", "RPL-002");
@@ -145,6 +148,8 @@ class DetectionMatrixTest {
         diagnosed(Flaw.SWALLOWS_PARSE_ERRORS, "stripe", "unreadable-signature-skipped");
         diagnosed(Flaw.NO_TIMESTAMP_CHECK, "standard", "no-replay-window");
         diagnosed(Flaw.NO_TIMESTAMP_CHECK, "dfns", "no-replay-window");
+        diagnosed(Flaw.NO_TIMESTAMP_CHECK, "twitch", "no-replay-window");
+        diagnosed(Flaw.NO_TIMESTAMP_CHECK, "box", "no-replay-window");
         diagnosed(Flaw.ACCEPTS_FUTURE, "vitable", "future-timestamps-accepted");
         diagnosed(Flaw.ACCEPTS_FUTURE, "stripe", "future-timestamps-accepted");
         diagnosed(Flaw.TIGHT_TOLERANCE, "preo", NONE);

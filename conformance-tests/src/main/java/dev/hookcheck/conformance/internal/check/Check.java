@@ -100,22 +100,31 @@ public abstract class Check {
         return Level.notApplicable("the scheme does not describe its wire format; use a declarative scheme");
     }
 
-    /** Required where the receiver checks a signed timestamp; not applicable where nothing is timestamped. */
-    static Level needsTimestamp(Receiver receiver) {
-        Optional<Wire> wire = wire(receiver);
-        if (wire.isEmpty()) {
-            return unknownWire();
-        }
-        if (!wire.get().signsTimestamp() || receiver.tolerance().direction() == Tolerance.Direction.NONE) {
-            return Level.notApplicable(receiver.profile().displayName()
-                    + " signs no timestamp, so there is no replay window");
-        }
-        return Level.required();
+    /**
+     * Required where the provider signs a timestamp that a replay window is judged by, whatever its
+     * scheme (a check that only signs at another instant needs nothing more); not applicable where
+     * nothing is timestamped.
+     */
+    static Level signsTimestamp(Receiver receiver) {
+        return receiver.profile().signsTimestamp() && receiver.tolerance().direction() != Tolerance.Direction.NONE
+                ? Level.required() : noReplayWindow(receiver);
     }
 
-    /** Like {@link #needsTimestamp}, but only recommended where the provider's library accepts future timestamps. */
-    static Level futureRefused(Receiver receiver) {
-        Level level = needsTimestamp(receiver);
+    /** Like {@link #signsTimestamp}, for checks that rewrite the timestamp as sent: they need the wire format. */
+    static Level needsTimestamp(Receiver receiver) {
+        Level signed = signsTimestamp(receiver);
+        if (!signed.isApplicable()) {
+            return signed;
+        }
+        return wire(receiver).map(w -> w.signsTimestamp() ? signed : noReplayWindow(receiver)).orElse(unknownWire());
+    }
+
+    private static Level noReplayWindow(Receiver receiver) {
+        return Level.notApplicable(receiver.profile().displayName() + " signs no timestamp, so there is no replay window");
+    }
+
+    /** {@code level}, but only recommended where the provider's library accepts future timestamps. */
+    static Level futureRefused(Receiver receiver, Level level) {
         if (level.isApplicable() && receiver.profile().tolerance().direction() == Tolerance.Direction.PAST) {
             return Level.recommended(receiver.profile().displayName()
                     + "'s own library accepts future timestamps; refusing them is still safer");

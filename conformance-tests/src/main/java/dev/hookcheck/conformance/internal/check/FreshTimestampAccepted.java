@@ -19,7 +19,7 @@ final class FreshTimestampAccepted extends Check {
 
     @Override
     public Level level(Receiver receiver) {
-        return needsTimestamp(receiver);
+        return signsTimestamp(receiver);
     }
 
     @Override

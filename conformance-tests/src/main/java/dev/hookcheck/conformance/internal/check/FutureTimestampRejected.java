@@ -18,7 +18,7 @@ final class FutureTimestampRejected extends Check {
 
     @Override
     public Level level(Receiver receiver) {
-        return futureRefused(receiver);
+        return futureRefused(receiver, signsTimestamp(receiver));
     }
 
     @Override

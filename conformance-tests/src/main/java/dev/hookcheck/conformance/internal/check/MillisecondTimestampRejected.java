@@ -18,7 +18,7 @@ final class MillisecondTimestampRejected extends Check {
 
     @Override
     public Level level(Receiver receiver) {
-        return futureRefused(receiver);
+        return futureRefused(receiver, needsTimestamp(receiver));
     }
 
     @Override

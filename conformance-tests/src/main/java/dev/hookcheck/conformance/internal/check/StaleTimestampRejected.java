@@ -18,7 +18,7 @@ final class StaleTimestampRejected extends Check {
 
     @Override
     public Level level(Receiver receiver) {
-        return needsTimestamp(receiver);
+        return signsTimestamp(receiver);
     }
 
     @Override
