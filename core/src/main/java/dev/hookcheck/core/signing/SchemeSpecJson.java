@@ -36,13 +36,16 @@ final class SchemeSpecJson {
         KeyFormat keyFormat = key.isMissingNode() ? KeyFormat.utf8() : keyFormat(key);
         String signedContent = text(root, "signedContent", "signedContent", null);
         JsonNode sig = root.path("signature");
-        object(sig, "signature", Set.of("header", "style", "version", "prefix", "encoding", "timestampKey"));
+        object(sig, "signature", Set.of("header", "style", "version", "prefix", "encoding", "timestampKey",
+                "separator"));
         Style style = enumValue(sig, "signature.style", Style.class);
         String version = style == Style.PREFIXED ? text(sig, "signature.prefix", "prefix", "")
                 : text(sig, "signature.version", "version", null);
         SignatureFormat format = new SignatureFormat(text(sig, "signature.header", "header", null), style, version,
                 enumValue(sig, "signature.encoding", Encoding.class),
-                style == Style.PAIRS ? text(sig, "signature.timestampKey", "timestampKey", "t") : null);
+                style == Style.PAIRS ? text(sig, "signature.timestampKey", "timestampKey", "t") : null,
+                style == Style.PAIRS ? text(sig, "signature.separator", "separator", ",")
+                        : sig.has("separator") ? text(sig, "signature.separator", "separator", null) : null);
         Source timestamp = source(root.path("timestamp"), "timestamp");
         return new SchemeSpec(name, algorithm, keyFormat, signedContent, format,
                 timestamp,

@@ -44,6 +44,16 @@ class SchemeSpecJsonTest {
         assertThat(spec.tolerance()).isEqualTo(Tolerance.none());
     }
 
+    @Test
+    void aPairsSchemeMayNameItsItemSeparatorAndDefaultsToAComma() {
+        String json = """
+                {"name":"semi","algorithm":"hmac-sha256","signedContent":"{timestamp}:{body}",
+                 "signature":{"header":"X-Sig","style":"pairs","timestampKey":"ts","version":"h1","encoding":"hex"%s},
+                 "timestamp":{"from":"signature"},"tolerance":{"seconds":5,"direction":"past"}}""";
+        assertThat(SchemeSpec.fromJson(json.formatted(",\"separator\":\";\"")).signature().separator()).isEqualTo(";");
+        assertThat(SchemeSpec.fromJson(json.formatted("")).signature().separator()).isEqualTo(",");
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
         "{|scheme is not valid JSON",
@@ -57,6 +67,8 @@ class SchemeSpecJsonTest {
         "{\"name\":\"x\",\"algorithm\":\"hmac-sha256\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"list\",\"encoding\":\"hex\"}}|signature.version must be a string (it is missing)",
         "{\"name\":\"x\",\"algorithm\":\"ed25519\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"prefixed\",\"encoding\":\"hex\"}}|ed25519 signatures are written in base64",
         "{\"name\":\"x\",\"algorithm\":\"hmac-sha256\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"prefixed\",\"encoding\":\"hex\"},\"tolerance\":{\"seconds\":-1,\"direction\":\"both\"}}|tolerance.seconds must be a whole number >= 0",
+        "{\"name\":\"x\",\"algorithm\":\"hmac-sha256\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"pairs\",\"version\":\"v1\",\"encoding\":\"hex\",\"separator\":\"=\"}}|signature.separator must be one character other than",
+        "{\"name\":\"x\",\"algorithm\":\"hmac-sha256\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"prefixed\",\"encoding\":\"hex\",\"separator\":\";\"}}|signature.separator is for style pairs only",
     })
     void aBadSchemeIsRefusedWithAMessageNamingTheField(String json, String message) {
         assertThatThrownBy(() -> SchemeSpec.fromJson(json))
