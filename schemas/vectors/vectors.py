@@ -2025,6 +2025,120 @@ More("box", {"seconds": 600, "direction": "both", "edge": "inclusive"}, "BOX-SIG
      box_sign, box_verify, box_cases, True)
 
 
+# ---- paddle: Paddle-Signature: ts=<unix>;h1=<hex HMAC-SHA256 of "{ts}:{body}">[;h1=<hex>…] (one h1 per secret
+#      during a rotation), keyed with the destination's secret key text; 5 s, past only (@paddle/paddle-node-sdk)
+
+PADDLE_A = "pdl_ntfset_01kzs8x7p7a8er7bt2cnpdmk3r_SRqrTzb6TOX3nJ7Iiv+4UVRbFjEYc+4l"
+PADDLE_B = "pdl_ntfset_01j5h2c9m4q8r7t6v3w2x1y0za_Qm7Tn2Vp8Xr4Zs6Bu0Cw3Dy5Ea9Fb1Gc"
+PADDLE_WRONG = "pdl_ntfset_01hzzzzzzzzzzzzzzzzzzzzzzz_AAAAbbbbCCCCddddEEEEffffGGGGhhhh"
+PADDLE_BODY = compact({"event_id": "evt_01hv8x2a3b4c5d6e7f8g9h0jkm", "event_type": "subscription.activated",
+                       "occurred_at": "2026-01-01T00:00:00.000000Z", "notification_id": "ntf_01hv8x2a3b4c5d6e7f8g9h0jkn",
+                       "data": {"id": "sub_01hv8x0a1b2c3d4e5f6g7h8j9k", "status": "active",
+                                "customer_id": "ctm_01hv7zyx9w8v7t6s5r4q3p2n1m", "currency_code": "USD",
+                                "collection_mode": "automatic", "billing_cycle": {"interval": "month", "frequency": 1},
+                                "items": [{"status": "active", "quantity": 1, "price": {
+                                    "id": "pri_01hv7aaaabbbbccccddddeeeef", "unit_price": {
+                                        "amount": "3000", "currency_code": "USD"}}}]}})
+PADDLE_BODY_NON_ASCII = compact({"event_id": "evt_01hv8y0000000000000000000a", "event_type": "customer.created",
+                                 "occurred_at": "2026-01-01T00:00:00.000000Z",
+                                 "notification_id": "ntf_01hv8y0000000000000000000b",
+                                 "data": {"id": "ctm_01hv8y0000000000000000000c", "name": "Zoë Café ✓ 日本",
+                                          "email": "zoe@example.com", "status": "active", "locale": "fr"}})
+
+
+def paddle_mac(secret, ts_text, body):
+    return hmac_hex(secret.encode("utf-8"), ("%s:" % ts_text).encode("utf-8") + body, hashlib.sha256)
+
+
+def paddle_sign(ossl, secrets, msg_id, t, b):
+    return {"Paddle-Signature": ";".join(["ts=%s" % t] + ["h1=" + paddle_mac(s, t, b) for s in secrets])}
+
+
+def paddle_verify(ossl, case, headers, secrets, body):
+    sig = header(headers, "Paddle-Signature")
+    if sig is None:
+        raise Reject("missing_header")
+    if sig.strip() == "":
+        raise Reject("malformed_header")
+    ts_text, h1 = None, []
+    for item in sig.split(";"):
+        item = item.strip()
+        if "=" not in item or item.startswith("="):
+            raise Reject("malformed_header")
+        key, value = item.split("=", 1)
+        if key == "ts":
+            ts_text = value if ts_text is None else ts_text
+        elif key == "h1":
+            h1.append(value)
+    if not h1:
+        raise Reject("unsupported_version")
+    if ts_text is None:
+        raise Reject("missing_timestamp")
+    ts = parse_header_timestamp(ts_text)
+    expected = [paddle_mac(s, ts_text, body) for s in secrets]
+    if not any(same(e, v) for e in expected for v in h1):
+        raise Reject("bad_signature")
+    check_tolerance(ts, case["now"], case["tolerance"])
+
+
+def paddle_cases(ossl, add):
+    P, A, B = "paddle", [PADDLE_A], PADDLE_BODY
+    SIG = "Paddle-Signature"
+    good = paddle_sign(ossl, A, None, str(T), B.encode())
+    mac = paddle_mac(PADDLE_A, str(T), B.encode())
+    wrong = paddle_mac(PADDLE_WRONG, str(T), B.encode())
+    add(P, "valid", "Valid h1 signature of \"{ts}:{body}\", ts equal to now.", secrets=A, ts=T, body=B)
+    add(P, "past-edge", "ts exactly 5 s old: the inclusive edge is accepted.", secrets=A, ts=T - 5, body=B)
+    add(P, "future-accepted", "ts 600 s in the future: the SDK refuses only stale ones, accepted.", secrets=A,
+        ts=T + 600, body=B)
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.", secrets=A,
+        ts=T, body=PADDLE_BODY_NON_ASCII)
+    add(P, "rotation-valid-first", "Two h1 items (secret key rotation); the first is made with the verification"
+        " secret.", secrets=A, signing=[PADDLE_A, PADDLE_B], ts=T, body=B)
+    add(P, "rotation-valid-last", "Two h1 items (secret key rotation); only the last is made with the verification"
+        " secret.", secrets=A, signing=[PADDLE_B, PADDLE_A], ts=T, body=B)
+    add(P, "header-name-case", "Header name all lowercase; header lookup is case-insensitive, so accepted.",
+        secrets=A, ts=T, body=B, headers=rename(good, {SIG: SIG.lower()}), reproducible=False)
+    add(P, "second-secret-matches", "Two verification secrets; the signature matches only the second one.",
+        secrets=[PADDLE_WRONG, PADDLE_A], signing=A, ts=T, body=B)
+    add(P, "missing-signature-header", "No Paddle-Signature header.", secrets=A, ts=T, body=B, headers={},
+        reproducible=False, expected="missing_header")
+    add(P, "empty-signature-header", "Paddle-Signature present but empty.", secrets=A, ts=T, body=B,
+        headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "garbled-signature-header", "Paddle-Signature is the bare hex digest (an item without '=').", secrets=A,
+        ts=T, body=B, headers=replace(good, SIG, mac), reproducible=False, expected="malformed_header")
+    add(P, "comma-separated", "The items separated by ',' instead of ';': one item, whose ts value swallows the rest,"
+        " so there is no h1.", secrets=A, ts=T, body=B, headers=replace(good, SIG, good[SIG].replace(";", ",")),
+        reproducible=False, expected="unsupported_version")
+    add(P, "missing-timestamp", "Paddle-Signature has h1 but no ts item.", secrets=A, ts=T, body=B,
+        headers=replace(good, SIG, "h1=" + mac), reproducible=False, expected="missing_timestamp")
+    add(P, "unsupported-version", "Only an h2 item (carrying the correct HMAC), no h1.", secrets=A, ts=T, body=B,
+        headers=replace(good, SIG, "ts=%d;h2=%s" % (T, mac)), reproducible=False, expected="unsupported_version")
+    add(P, "wrong-secret", "Signed with a different secret key than the verifier's.", secrets=A,
+        signing=[PADDLE_WRONG], ts=T, body=B, expected="bad_signature")
+    add(P, "several-none-valid", "Two h1 items, neither made with the verification secret.", secrets=A,
+        signing=[PADDLE_B, PADDLE_WRONG], ts=T, body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.", secrets=A, ts=T,
+        body=change_one_byte(B, "\"3000\"", "\"3001\""), headers=good, reproducible=False, expected="bad_signature")
+    add(P, "timestamp-changed", "ts changed (+1 s) after signing: it is signed with the body.", secrets=A, ts=T,
+        body=B, headers=replace(good, SIG, "ts=%d;h1=%s" % (T + 1, mac)), reproducible=False,
+        expected="bad_signature")
+    add(P, "uppercase-hex", "Correct digest written in uppercase hex; only lowercase matches.", secrets=A, ts=T,
+        body=B, headers=replace(good, SIG, "ts=%d;h1=%s" % (T, mac.upper())), reproducible=False,
+        expected="bad_signature")
+    add(P, "downgrade", "An invalid h1 item beside an h0 item carrying the correct HMAC: only h1 counts.", secrets=A,
+        ts=T, body=B, headers=replace(good, SIG, "ts=%d;h1=%s;h0=%s" % (T, wrong, mac)), reproducible=False,
+        expected="bad_signature")
+    add(P, "stale", "ts 6 s old: one second past the inclusive 5 s edge.", secrets=A, ts=T - 6, body=B,
+        expected="stale_timestamp")
+    add(P, "malformed-timestamp", "ts is not a number (the signature is valid over that text).", secrets=A,
+        ts="2026-01-01T00:00:00Z", body=B, reproducible=False, expected="malformed_timestamp")
+
+
+More("paddle", {"seconds": 5, "direction": "past", "edge": "inclusive"}, "Paddle-Signature", paddle_sign,
+     paddle_verify, paddle_cases, True)
+
+
 def main(argv):
     if len(argv) < 2 or argv[1] not in ("generate", "check") or (argv[1] == "generate" and len(argv) > 2) \
             or len(argv) > 3:

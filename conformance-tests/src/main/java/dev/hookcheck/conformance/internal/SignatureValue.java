@@ -27,7 +27,7 @@ public record SignatureValue(String timestamp, List<Entry> entries) {
         switch (wire.style()) {
             case PREFIXED -> entries.add(new Entry(wire.label(), header.substring(wire.label().length())));
             case PAIRS -> {
-                for (String item : header.split(",")) {
+                for (String item : header.split(java.util.regex.Pattern.quote(wire.separator()))) {
                     int eq = item.indexOf('=');
                     String key = item.substring(0, eq);
                     if (key.equals(wire.timestampKey())) {
@@ -59,7 +59,11 @@ public record SignatureValue(String timestamp, List<Entry> entries) {
                 case LIST -> entry.label() + "," + entry.signature();
             });
         }
-        return String.join(wire.style() == Style.LIST ? " " : ",", parts);
+        return String.join(switch (wire.style()) {
+            case LIST -> " ";
+            case PAIRS -> wire.separator();
+            case PREFIXED -> "";
+        }, parts);
     }
 
     public Entry first() {

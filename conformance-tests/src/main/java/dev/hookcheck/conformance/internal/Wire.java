@@ -17,14 +17,15 @@ import java.util.Optional;
  * @param label the version label ({@code v1}) or prefix ({@code sha256=}) of a valid signature
  * @param encoding how signature bytes are written
  * @param timestampKey for {@code PAIRS}: the item carrying the timestamp, else null
+ * @param separator for {@code PAIRS}: what separates the items ({@code ,} or the provider's own), else null
  * @param timestamp where the signed timestamp travels
  * @param multipleSignatures whether the provider sends several signatures at once (key rotation)
  */
 public record Wire(String signatureHeader, Style style, String label, Encoding encoding, String timestampKey,
-        Source timestamp, boolean multipleSignatures) {
+        String separator, Source timestamp, boolean multipleSignatures) {
 
     private static final Wire STANDARD_WEBHOOKS = new Wire("webhook-signature", Style.LIST, "v1", Encoding.BASE64,
-            null, Source.header("webhook-timestamp"), true);
+            null, null, Source.header("webhook-timestamp"), true);
 
     public static Optional<Wire> of(SignatureScheme scheme) {
         if (scheme == SignatureSchemes.standardWebhooks()) {
@@ -36,7 +37,7 @@ public record Wire(String signatureHeader, Style style, String label, Encoding e
     private static Wire of(SchemeSpec spec) {
         SchemeSpec.SignatureFormat format = spec.signature();
         return new Wire(format.header(), format.style(), format.version(), format.encoding(), format.timestampKey(),
-                spec.timestamp(), spec.multipleSignatures());
+                format.separator(), spec.timestamp(), spec.multipleSignatures());
     }
 
     public boolean signsTimestamp() {

@@ -38,13 +38,19 @@ public interface Field {
 
     /** One item of a header made of {@code name=value} items separated by commas ({@code t} of {@code t=…,v1=…}). */
     static Field headerItem(String name, String item) {
+        return headerItem(name, item, ',');
+    }
+
+    /** One item of a header made of {@code name=value} items separated by {@code separator} ({@code ts=…;h1=…}). */
+    static Field headerItem(String name, String item, char separator) {
         Objects.requireNonNull(item, "item");
+        String split = java.util.regex.Pattern.quote(String.valueOf(separator));
         return (header, body) -> {
             String value = header.apply(name);
             if (value == null) {
                 return null;
             }
-            for (String part : value.split(",")) {
+            for (String part : value.split(split)) {
                 String stripped = part.strip();
                 if (stripped.startsWith(item + "=")) {
                     return stripped.substring(item.length() + 1);

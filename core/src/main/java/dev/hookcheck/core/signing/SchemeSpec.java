@@ -119,7 +119,10 @@ public record SchemeSpec(
     public enum Style {
         /** {@code <prefix><signature>}, for example {@code sha256=ab12…}. One signature. */
         PREFIXED,
-        /** Comma-separated {@code key=value} items, for example {@code t=1700000000,v1=ab12…,v1=cd34…}. */
+        /**
+         * {@code key=value} items, comma-separated unless the format names another separator, for example
+         * {@code t=1700000000,v1=ab12…,v1=cd34…}.
+         */
         PAIRS,
         /** Space-separated {@code <version>,<signature>} entries, for example {@code v1,K5oZ… v1,x9Fp…}. */
         LIST
@@ -132,8 +135,11 @@ public record SchemeSpec(
      *     {@code PAIRS} ({@code v1}), the entry version for {@code LIST} ({@code v1})
      * @param encoding how the signature bytes are written
      * @param timestampKey for {@code PAIRS}: the item that carries the timestamp ({@code t}), else null
+     * @param separator for {@code PAIRS}: what separates the items, {@code ,} unless the provider uses another
+     *     character (Paddle writes {@code ts=…;h1=…}); null for the other styles
      */
-    public record SignatureFormat(String header, Style style, String version, Encoding encoding, String timestampKey) {
+    public record SignatureFormat(String header, Style style, String version, Encoding encoding, String timestampKey,
+            String separator) {
         public SignatureFormat {
             requireText(header, "signature.header");
             Objects.requireNonNull(style, "signature.style");
@@ -142,6 +148,20 @@ public record SchemeSpec(
             if (style != Style.PREFIXED && version.isEmpty()) {
                 throw new IllegalArgumentException("signature.version must not be empty for style " + style);
             }
+            if (style == Style.PAIRS) {
+                separator = separator == null ? "," : separator;
+                if (separator.length() != 1 || "= ".contains(separator) || Character.isLetterOrDigit(separator.charAt(0))) {
+                    throw new IllegalArgumentException("signature.separator must be one character other than a letter,"
+                            + " a digit, '=' or a space");
+                }
+            } else if (separator != null) {
+                throw new IllegalArgumentException("signature.separator is for style pairs only");
+            }
+        }
+
+        /** Items separated by {@code ,} for {@code PAIRS}. */
+        public SignatureFormat(String header, Style style, String version, Encoding encoding, String timestampKey) {
+            this(header, style, version, encoding, timestampKey, null);
         }
 
         public static SignatureFormat prefixed(String header, String prefix, Encoding encoding) {
@@ -150,6 +170,12 @@ public record SchemeSpec(
 
         public static SignatureFormat pairs(String header, String timestampKey, String version, Encoding encoding) {
             return new SignatureFormat(header, Style.PAIRS, version, encoding, timestampKey);
+        }
+
+        /** {@code PAIRS} whose items are separated by {@code separator} instead of {@code ,}. */
+        public static SignatureFormat pairs(String header, String timestampKey, String version, Encoding encoding,
+                String separator) {
+            return new SignatureFormat(header, Style.PAIRS, version, encoding, timestampKey, separator);
         }
 
         public static SignatureFormat list(String header, String version, Encoding encoding) {

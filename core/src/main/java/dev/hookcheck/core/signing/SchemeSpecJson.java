@@ -46,13 +46,15 @@ final class SchemeSpecJson {
     }
 
     private static SignatureFormat signatureFormat(JsonNode sig, String field) {
-        object(sig, field, Set.of("header", "style", "version", "prefix", "encoding", "timestampKey"));
+        object(sig, field, Set.of("header", "style", "version", "prefix", "encoding", "timestampKey", "separator"));
         Style style = enumValue(sig, field + ".style", Style.class);
         String version = style == Style.PREFIXED ? text(sig, field + ".prefix", "prefix", "")
                 : text(sig, field + ".version", "version", null);
         return new SignatureFormat(text(sig, field + ".header", "header", null), style, version,
                 enumValue(sig, field + ".encoding", Encoding.class),
-                style == Style.PAIRS ? text(sig, field + ".timestampKey", "timestampKey", "t") : null);
+                style == Style.PAIRS ? text(sig, field + ".timestampKey", "timestampKey", "t") : null,
+                style == Style.PAIRS ? text(sig, field + ".separator", "separator", ",")
+                        : sig.has("separator") ? text(sig, field + ".separator", "separator", null) : null);
     }
 
     private static List<SchemeSpec.LegacySignature> legacySignatures(JsonNode list) {

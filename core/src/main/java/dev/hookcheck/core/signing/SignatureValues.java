@@ -29,7 +29,7 @@ final class SignatureValues {
                     value.append(format.timestampKey()).append('=').append(timestamp);
                 }
                 for (String signature : signatures) {
-                    value.append(value.isEmpty() ? "" : ",").append(format.version()).append('=').append(signature);
+                    value.append(value.isEmpty() ? "" : format.separator()).append(format.version()).append('=').append(signature);
                 }
                 yield value.toString();
             }
@@ -87,7 +87,7 @@ final class SignatureValues {
     private static Parsed pairs(SignatureFormat format, String value) {
         List<String[]> items = new ArrayList<>();
         String timestamp = null;
-        for (String raw : value.split(",", -1)) {
+        for (String raw : value.split(java.util.regex.Pattern.quote(format.separator()), -1)) {
             String item = raw.strip();
             int eq = item.indexOf('=');
             if (eq <= 0) {

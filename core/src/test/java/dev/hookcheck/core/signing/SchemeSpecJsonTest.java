@@ -27,7 +27,7 @@ class SchemeSpecJsonTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"vitable", "dfns", "preo", "stripe", "github", "svix", "shopify", "slack", "pagerduty", "intercom"})
+    @CsvSource({"vitable", "dfns", "preo", "stripe", "github", "svix", "shopify", "slack", "pagerduty", "intercom", "paddle"})
     void thePublishedJsonOfABuiltInSchemeDescribesExactlyTheBuiltIn(String name) throws IOException {
         SchemeSpec builtIn = switch (name) {
             case "vitable" -> SignatureSchemes.VITABLE;
@@ -83,6 +83,16 @@ class SchemeSpecJsonTest {
         return mac.doFinal(body);
     }
 
+    @Test
+    void aPairsSchemeMayNameItsItemSeparatorAndDefaultsToAComma() {
+        String json = """
+                {"name":"semi","algorithm":"hmac-sha256","signedContent":"{timestamp}:{body}",
+                 "signature":{"header":"X-Sig","style":"pairs","timestampKey":"ts","version":"h1","encoding":"hex"%s},
+                 "timestamp":{"from":"signature"},"tolerance":{"seconds":5,"direction":"past"}}""";
+        assertThat(SchemeSpec.fromJson(json.formatted(",\"separator\":\";\"")).signature().separator()).isEqualTo(";");
+        assertThat(SchemeSpec.fromJson(json.formatted("")).signature().separator()).isEqualTo(",");
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
         "{|scheme is not valid JSON",
@@ -96,6 +106,8 @@ class SchemeSpecJsonTest {
         "{\"name\":\"x\",\"algorithm\":\"hmac-sha256\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"list\",\"encoding\":\"hex\"}}|signature.version must be a string (it is missing)",
         "{\"name\":\"x\",\"algorithm\":\"ed25519\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"prefixed\",\"encoding\":\"hex\"}}|ed25519 signatures are written in base64",
         "{\"name\":\"x\",\"algorithm\":\"hmac-sha256\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"prefixed\",\"encoding\":\"hex\"},\"tolerance\":{\"seconds\":-1,\"direction\":\"both\"}}|tolerance.seconds must be a whole number >= 0",
+        "{\"name\":\"x\",\"algorithm\":\"hmac-sha256\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"pairs\",\"version\":\"v1\",\"encoding\":\"hex\",\"separator\":\"=\"}}|signature.separator must be one character other than",
+        "{\"name\":\"x\",\"algorithm\":\"hmac-sha256\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"prefixed\",\"encoding\":\"hex\",\"separator\":\";\"}}|signature.separator is for style pairs only",
         "{\"name\":\"x\",\"algorithm\":\"hmac-sha256\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"prefixed\",\"encoding\":\"hex\"},\"legacySignatures\":[{\"algorithm\":\"md5\"}]}|legacySignatures[0].algorithm must be one of",
         "{\"name\":\"x\",\"algorithm\":\"hmac-sha256\",\"signedContent\":\"{body}\",\"signature\":{\"header\":\"X\",\"style\":\"prefixed\",\"encoding\":\"hex\"},\"legacySignatures\":[{\"algorithm\":\"hmac-sha1\",\"signature\":{\"header\":\"x\",\"style\":\"prefixed\",\"encoding\":\"hex\"}}]}|legacy signature header x is already used",
     })

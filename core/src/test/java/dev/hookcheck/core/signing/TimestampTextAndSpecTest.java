@@ -68,4 +68,20 @@ class TimestampTextAndSpecTest {
         assertThat(vitable.spec()).contains(SignatureSchemes.VITABLE);
         assertThat(standard.spec()).isEmpty();
     }
+
+    @Test
+    void aPairsHeaderWithItsOwnSeparatorIsWrittenAndReadWithIt() {
+        SignatureScheme semi = SignatureSchemes.declarative(new SchemeSpec("semi", SchemeSpec.Algorithm.HMAC_SHA256,
+                SchemeSpec.KeyFormat.utf8(), "{timestamp}:{body}",
+                SchemeSpec.SignatureFormat.pairs("X-Sig", "ts", "h1", SchemeSpec.Encoding.HEX, ";"),
+                SchemeSpec.Source.signature(), SchemeSpec.Source.none(), Tolerance.both(java.time.Duration.ofMinutes(5)),
+                true));
+        List<Secret> two = List.of(Secret.of("new_secret"), Secret.of("old_secret"));
+        Map<String, String> headers = semi.sign(two, null, NOW, BODY);
+        assertThat(headers.get("X-Sig")).matches("ts=" + NOW + ";h1=[0-9a-f]{64};h1=[0-9a-f]{64}");
+        assertThat(semi.verify(headers, BODY, List.of(Secret.of("old_secret")), CLOCK))
+                .isInstanceOf(Verification.Verified.class);
+        Map<String, String> commas = Map.of("X-Sig", headers.get("X-Sig").replace(';', ','));
+        assertThat(semi.verify(commas, BODY, two, CLOCK)).isInstanceOf(Verification.Rejected.class);
+    }
 }
