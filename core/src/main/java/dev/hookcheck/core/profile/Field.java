@@ -60,8 +60,18 @@ public interface Field {
         };
     }
 
-    /** A value the provider does not send (no signed timestamp). */
+    /** A value the provider does not send (no signed timestamp, no event id): always the same field. */
     static Field none() {
-        return (header, body) -> null;
+        return None.NONE;
+    }
+
+    /** The one field that reads nothing. */
+    enum None implements Field {
+        NONE;
+
+        @Override
+        public String read(UnaryOperator<String> header, JsonNode body) {
+            return null;
+        }
     }
 }

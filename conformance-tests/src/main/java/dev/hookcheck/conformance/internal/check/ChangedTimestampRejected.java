@@ -24,7 +24,7 @@ final class ChangedTimestampRejected extends Check {
     }
 
     @Override
-    public Level level(Receiver receiver) {
+    Level ownLevel(Receiver receiver) {
         Level level = needsTimestamp(receiver);
         if (level.isApplicable() && wire(receiver).orElseThrow().timestampInBody()) {
             return Level.notApplicable(receiver.profile().displayName() + " puts the timestamp inside the signed"

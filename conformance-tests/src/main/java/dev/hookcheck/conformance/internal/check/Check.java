@@ -71,8 +71,21 @@ public abstract class Check {
         return why;
     }
 
+    /**
+     * How much this check matters for the receiver's profile: {@link #ownLevel}, but not applicable
+     * where the check counts side effects per event and the provider's deliveries carry no event id
+     * (nothing to deduplicate on).
+     */
+    public final Level level(Receiver receiver) {
+        if (needsProbe() && !receiver.profile().fields().carriesKey()) {
+            return Level.notApplicable(receiver.profile().displayName() + "'s deliveries carry no event id, so there"
+                    + " is nothing to deduplicate on: a receiver reads what changed from the provider's API instead");
+        }
+        return ownLevel(receiver);
+    }
+
     /** How much this check matters for the receiver's profile; required unless a check says otherwise. */
-    public Level level(Receiver receiver) {
+    Level ownLevel(Receiver receiver) {
         return Level.required();
     }
 

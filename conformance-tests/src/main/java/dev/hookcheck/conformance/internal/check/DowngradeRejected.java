@@ -26,7 +26,7 @@ final class DowngradeRejected extends Check {
     }
 
     @Override
-    public Level level(Receiver receiver) {
+    Level ownLevel(Receiver receiver) {
         return wire(receiver).map(w -> w.style() == Style.PREFIXED
                 ? Level.notApplicable("the header carries a single signature, so nothing can stand beside it"
                         + " (SIG-010 covers an unknown prefix)")

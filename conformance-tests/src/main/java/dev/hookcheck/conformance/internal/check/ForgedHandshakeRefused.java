@@ -19,7 +19,7 @@ final class ForgedHandshakeRefused extends Check {
     }
 
     @Override
-    public Level level(Receiver receiver) {
+    Level ownLevel(Receiver receiver) {
         Level level = HandshakeAnswered.applies(receiver);
         if (!level.isApplicable()) {
             return level;

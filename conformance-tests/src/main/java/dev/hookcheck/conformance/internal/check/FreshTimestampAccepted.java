@@ -18,7 +18,7 @@ final class FreshTimestampAccepted extends Check {
     }
 
     @Override
-    public Level level(Receiver receiver) {
+    Level ownLevel(Receiver receiver) {
         return signsTimestamp(receiver);
     }
 

@@ -17,7 +17,7 @@ final class FutureTimestampRejected extends Check {
     }
 
     @Override
-    public Level level(Receiver receiver) {
+    Level ownLevel(Receiver receiver) {
         return futureRefused(receiver, signsTimestamp(receiver));
     }
 

@@ -36,7 +36,7 @@ final class HandshakeAnswered extends Check {
     }
 
     @Override
-    public Level level(Receiver receiver) {
+    Level ownLevel(Receiver receiver) {
         return applies(receiver);
     }
 

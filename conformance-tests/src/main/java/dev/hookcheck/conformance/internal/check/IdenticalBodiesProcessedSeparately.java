@@ -27,7 +27,7 @@ final class IdenticalBodiesProcessedSeparately extends Check {
     }
 
     @Override
-    public Level level(Receiver receiver) {
+    Level ownLevel(Receiver receiver) {
         return receiver.profile().idempotencyKeyInBody()
                 ? Level.notApplicable(receiver.profile().displayName() + " puts the event id in the body, so distinct"
                         + " events never have identical bodies")

@@ -20,7 +20,7 @@ final class JsonCharsetAccepted extends Check {
     }
 
     @Override
-    public Level level(Receiver receiver) {
+    Level ownLevel(Receiver receiver) {
         return receiver.profile().traits().sendsCharset() ? Level.required()
                 : Level.recommended(receiver.profile().displayName() + " sends application/json without a charset"
                         + " today; a charset parameter is valid JSON and may appear (proxies, SDK updates)");

@@ -17,7 +17,7 @@ final class MillisecondTimestampRejected extends Check {
     }
 
     @Override
-    public Level level(Receiver receiver) {
+    Level ownLevel(Receiver receiver) {
         return futureRefused(receiver, needsTimestamp(receiver));
     }
 

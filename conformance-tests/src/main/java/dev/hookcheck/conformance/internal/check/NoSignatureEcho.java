@@ -21,7 +21,7 @@ final class NoSignatureEcho extends Check {
     }
 
     @Override
-    public Level level(Receiver receiver) {
+    Level ownLevel(Receiver receiver) {
         return wire(receiver).isPresent() ? Level.required() : unknownWire();
     }
 

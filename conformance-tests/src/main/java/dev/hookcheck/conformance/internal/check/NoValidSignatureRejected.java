@@ -19,7 +19,7 @@ final class NoValidSignatureRejected extends Check {
     }
 
     @Override
-    public Level level(Receiver receiver) {
+    Level ownLevel(Receiver receiver) {
         return new RotationAccepted().level(receiver);
     }
 

@@ -18,7 +18,7 @@ final class NonNumericTimestampRejected extends Check {
     }
 
     @Override
-    public Level level(Receiver receiver) {
+    Level ownLevel(Receiver receiver) {
         return needsTimestamp(receiver);
     }
 

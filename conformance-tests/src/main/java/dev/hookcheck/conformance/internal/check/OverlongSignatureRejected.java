@@ -26,7 +26,7 @@ final class OverlongSignatureRejected extends Check {
     }
 
     @Override
-    public Level level(Receiver receiver) {
+    Level ownLevel(Receiver receiver) {
         return wire(receiver).isPresent() ? Level.required() : unknownWire();
     }
 

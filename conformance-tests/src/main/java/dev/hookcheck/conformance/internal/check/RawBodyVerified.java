@@ -30,7 +30,7 @@ final class RawBodyVerified extends Check {
     }
 
     @Override
-    public Level level(Receiver receiver) {
+    Level ownLevel(Receiver receiver) {
         return receiver.profile().traits().reserializedBodyTolerated().map(Level::recommended).orElse(Level.required());
     }
 

@@ -28,7 +28,7 @@ final class RetryOfChainProcessedOnce extends Check {
     }
 
     @Override
-    public Level level(Receiver receiver) {
+    Level ownLevel(Receiver receiver) {
         return receiver.profile().rules().attemptsAreEvents() ? Level.required()
                 : Level.notApplicable(receiver.profile().displayName() + " keeps one id across retries (IDM-001)");
     }

@@ -23,7 +23,7 @@ final class RotationAccepted extends Check {
     }
 
     @Override
-    public Level level(Receiver receiver) {
+    Level ownLevel(Receiver receiver) {
         return wire(receiver).map(w -> w.multipleSignatures() ? Level.required()
                 : Level.notApplicable(receiver.profile().displayName() + " sends one signature per delivery"))
                 .orElse(unknownWire());

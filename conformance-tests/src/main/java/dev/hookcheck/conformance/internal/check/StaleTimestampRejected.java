@@ -17,7 +17,7 @@ final class StaleTimestampRejected extends Check {
     }
 
     @Override
-    public Level level(Receiver receiver) {
+    Level ownLevel(Receiver receiver) {
         return signsTimestamp(receiver);
     }
 

@@ -24,7 +24,7 @@ final class TruncatedSignatureRejected extends Check {
     }
 
     @Override
-    public Level level(Receiver receiver) {
+    Level ownLevel(Receiver receiver) {
         return wire(receiver).isPresent() ? Level.required() : unknownWire();
     }
 

@@ -1,6 +1,8 @@
 package dev.hookcheck.conformance.internal.check;
 
 import dev.hookcheck.conformance.Category;
+import dev.hookcheck.conformance.Level;
+import dev.hookcheck.conformance.Receiver;
 import dev.hookcheck.conformance.internal.Session;
 import dev.hookcheck.core.event.Event;
 
@@ -16,6 +18,12 @@ final class UnknownEventTypeAcknowledged extends Check {
                         + " asking, and errors make it retry and eventually disable your endpoint.",
                 "Providers add event types without warning; a 5xx for one you do not handle is retried and can"
                         + " get your endpoint disabled.");
+    }
+
+    @Override
+    Level ownLevel(Receiver receiver) {
+        return receiver.profile().fields().carriesType() ? Level.required()
+                : Level.notApplicable(receiver.profile().displayName() + "'s deliveries name no event type");
     }
 
     @Override

@@ -25,7 +25,7 @@ final class UnknownVersionRejected extends Check {
     }
 
     @Override
-    public Level level(Receiver receiver) {
+    Level ownLevel(Receiver receiver) {
         return wire(receiver).map(w -> w.label().isEmpty()
                 ? Level.notApplicable("the signature carries no version label")
                 : Level.required()).orElse(unknownWire());
