@@ -50,7 +50,9 @@ class SendCommandTest {
                 assertThat(result.exitCode()).as("%s", result).isZero();
                 assertThat(result.out()).containsPattern("(?m)^  200 in \\d+ ms");
                 assertThat(keys(result)).hasSize(1);
-                assertThat(receiver.timesProcessed(keys(result).get(0))).isOne();
+                if (Profiles.get(profile).fields().carriesKey()) { // Dropbox's notices carry none to count by
+                    assertThat(receiver.timesProcessed(keys(result).get(0))).isOne();
+                }
             }
         }));
     }
