@@ -2139,6 +2139,63 @@ More("paddle", {"seconds": 5, "direction": "past", "edge": "inclusive"}, "Paddle
      paddle_verify, paddle_cases, True)
 
 
+# ---- dropbox: X-Dropbox-Signature: <hex HMAC-SHA256 of the body>, keyed with the app secret; no timestamp
+
+DBX_A = "k3h9x2m7q4w8z1p"
+DBX_B = "a0b1c2d3e4f5g6h"
+DBX_WRONG = "zzzzzzzzzzzzzzz"
+DBX_BODY = compact({"list_folder": {"accounts": ["dbid:AAH4f99T0taONIb-OurWxbNQ6ywGRopQngc"]},
+                    "delta": {"users": [12345678]}})
+DBX_BODY_NON_ASCII = compact({"list_folder": {"accounts": ["dbid:AAZoë✓日本"]}, "delta": {"users": [7]}})
+
+
+def dropbox_sign(ossl, secrets, msg_id, t, b):
+    return {"X-Dropbox-Signature": hmac_hex(secrets[0].encode("utf-8"), b, hashlib.sha256)}
+
+
+def dropbox_verify(ossl, case, headers, secrets, body):
+    sig = header(headers, "X-Dropbox-Signature")
+    if sig is None:
+        raise Reject("missing_header")
+    if sig.strip() == "":
+        raise Reject("malformed_header")
+    if not any(same(hmac_hex(s.encode("utf-8"), body, hashlib.sha256), sig.strip()) for s in secrets):
+        raise Reject("bad_signature")
+
+
+def dropbox_cases(ossl, add):
+    P, A, B = "dropbox", [DBX_A], DBX_BODY
+    SIG = "X-Dropbox-Signature"
+    good = dropbox_sign(ossl, A, None, None, B.encode())
+    mac = good[SIG]
+    add(P, "valid", "Valid hex HMAC-SHA256 of the body.", secrets=A, body=B)
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.", secrets=A,
+        body=DBX_BODY_NON_ASCII)
+    add(P, "header-name-case", "Header name all lowercase; header lookup is case-insensitive, so accepted.",
+        secrets=A, body=B, headers=rename(good, {SIG: SIG.lower()}), reproducible=False)
+    add(P, "second-secret-matches", "Two verification secrets; the signature matches only the second one.",
+        secrets=[DBX_WRONG, DBX_A], signing=A, body=B)
+    add(P, "missing-signature-header", "No X-Dropbox-Signature header.", secrets=A, body=B, headers={},
+        reproducible=False, expected="missing_header")
+    add(P, "empty-signature-header", "X-Dropbox-Signature present but empty.", secrets=A, body=B,
+        headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "wrong-secret", "Signed with a different app secret than the verifier's.", secrets=A,
+        signing=[DBX_WRONG], body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.", secrets=A,
+        body=change_one_byte(B, "12345678", "12345679"), headers=good, reproducible=False, expected="bad_signature")
+    add(P, "sha1-digest", "The body's HMAC-SHA1: the wrong algorithm.", secrets=A, body=B,
+        headers=replace(good, SIG, hmac_hex(DBX_A.encode(), B.encode(), hashlib.sha1)), reproducible=False,
+        expected="bad_signature")
+    add(P, "truncated-signature", "Hex digest truncated by 2 characters.", secrets=A, body=B,
+        headers=replace(good, SIG, mac[:-2]), reproducible=False, expected="bad_signature")
+    add(P, "uppercase-hex", "Correct digest written in uppercase hex; only lowercase matches.", secrets=A, body=B,
+        headers=replace(good, SIG, mac.upper()), reproducible=False, expected="bad_signature")
+
+
+More("dropbox", {"seconds": 0, "direction": "none", "edge": "inclusive"}, "X-Dropbox-Signature", dropbox_sign,
+     dropbox_verify, dropbox_cases, False)
+
+
 def main(argv):
     if len(argv) < 2 or argv[1] not in ("generate", "check") or (argv[1] == "generate" and len(argv) > 2) \
             or len(argv) > 3:

@@ -130,6 +130,7 @@ class DetectionMatrixTest {
         expect(Flaw.IGNORES_HANDSHAKE, "zoom", "HSK-001");
         expect(Flaw.IGNORES_HANDSHAKE, "twitch", "HSK-001");
         expect(Flaw.IGNORES_HANDSHAKE, "slack", "HSK-001");
+        expect(Flaw.IGNORES_HANDSHAKE, "dropbox", "HSK-001");
         expect(Flaw.ANSWERS_FORGED_HANDSHAKE, "twitch", "HSK-002");
     }
 
@@ -205,6 +206,7 @@ class DetectionMatrixTest {
         diagnosed(Flaw.IGNORES_HANDSHAKE, "zoom", NONE);
         diagnosed(Flaw.IGNORES_HANDSHAKE, "twitch", NONE);
         diagnosed(Flaw.IGNORES_HANDSHAKE, "slack", NONE);
+        diagnosed(Flaw.IGNORES_HANDSHAKE, "dropbox", NONE);
         diagnosed(Flaw.ANSWERS_FORGED_HANDSHAKE, "twitch", NONE);
     }
 

@@ -96,7 +96,7 @@ public enum Flaw {
     REDIRECTS("redirects after processing (303)", RedirectsAfterProcessing::new, "standard"),
     STRICT_CONTENT_TYPE("accepts only the exact Content-Type application/json", StrictContentType::new, "vitable"),
     IGNORES_HANDSHAKE("treats the verification handshake as an event", IgnoresHandshake::new, "zoom", "twitch",
-            "slack"),
+            "slack", "dropbox"),
     ANSWERS_FORGED_HANDSHAKE("echoes any verification challenge, signed or not", AnswersForgedHandshake::new,
             "twitch");
 
