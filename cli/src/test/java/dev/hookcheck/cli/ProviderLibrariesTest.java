@@ -40,7 +40,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The providers' own libraries judge Hookcheck's signing: what the mock provider really delivers and
  * what {@code hookcheck sign} prints must verify with them, and every tampered variant (a byte of the
- * body, the signature, the timestamp, a stale timestamp) must be refused by them. The libraries run in
+ * body, the signature, the timestamp, a stale timestamp, the URL where the signature covers it) must be
+ * refused by them. The libraries run in
  * Node: each profile whose provider ships one has a folder {@code src/test/node/judges/<profile>} with its
  * libraries pinned ({@code package.json} and lockfile; {@code .ci/run} installs every folder) and a
  * {@code judge.mjs} that calls them. A provider without a library (Vitable, Dfns, Preo) has no folder: the
@@ -84,6 +85,11 @@ class ProviderLibrariesTest {
             add(cases, id + "/signature-changed", seen, secret, withHeader(seen.headers(), signatureHeader,
                     flipLast(header(seen.headers(), signatureHeader))), seen.body());
             expectedRefused.addAll(List.of(id + "/body-changed", id + "/signature-changed"));
+            if (Profiles.get(seen.profile()).scheme().signsUrl()) {
+                add(cases, id + "/url-changed", withUrl(seen, otherPath(seen.url())), secret, seen.headers(),
+                        seen.body());
+                expectedRefused.add(id + "/url-changed");
+            }
             if (Profiles.get(seen.profile()).signsTimestamp()) {
                 SignatureScheme scheme = Profiles.get(seen.profile()).scheme();
                 long stale = Instant.now().getEpochSecond() - 600;
@@ -252,6 +258,17 @@ class ProviderLibrariesTest {
         Map<String, String> copy = new LinkedHashMap<>();
         headers.forEach((k, v) -> copy.put(k, k.equalsIgnoreCase(name) ? value : v));
         return copy;
+    }
+
+    /** The same request as sent to another URL. */
+    private static Seen withUrl(Seen seen, String url) {
+        return new Seen(seen.profile(), url, seen.headers(), seen.body());
+    }
+
+    /** The URL with one more letter at the end of its path: another endpoint, same query. */
+    private static String otherPath(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url + "x" : url.substring(0, query) + "x" + url.substring(query);
     }
 
     /** The signature with its last character changed to another of the same alphabet: well-formed, wrong. */
