@@ -344,7 +344,8 @@ def sign(ossl, profile, secrets, msg_id, ts, body, url=None):
     if profile == "shopify":
         return {"X-Shopify-Hmac-SHA256": b64(hmac.new(secrets[0].encode("utf-8"), b, hashlib.sha256).digest())}
     if profile in MORE:
-        return MORE[profile].sign(ossl, secrets, msg_id, t, b)
+        more = MORE[profile]
+        return more.sign(ossl, secrets, msg_id, t, b, url) if more.signs_url else more.sign(ossl, secrets, msg_id, t, b)
     raise ValueError(profile)
 
 
@@ -1375,11 +1376,13 @@ class More:
 
     sign(ossl, secrets, msg_id, ts_text, body_bytes) -> headers; verify(ossl, case, headers, secrets,
     body_bytes) raises Reject; cases(ossl, add) adds the profile's cases; needs_ts: a reproducible case
-    needs a timestamp to re-sign.
+    needs a timestamp to re-sign; signs_url: the signature covers the request URL, so sign also takes the
+    case's url (the URL the request is sent to) as a last argument.
     """
 
-    def __init__(self, name, tolerance, sig_header, sign, verify, cases, needs_ts):
+    def __init__(self, name, tolerance, sig_header, sign, verify, cases, needs_ts, signs_url=False):
         self.name, self.sign, self.verify, self.cases, self.needs_ts = name, sign, verify, cases, needs_ts
+        self.signs_url = signs_url
         PROFILES.append(name)
         TOLERANCE[name] = tolerance
         SIG_HEADER[name] = sig_header
