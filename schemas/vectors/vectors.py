@@ -1865,6 +1865,127 @@ More("intercom", {"seconds": 0, "direction": "none", "edge": "inclusive"}, "X-Hu
      intercom_verify, intercom_cases, False)
 
 
+# ---- twilio: X-Twilio-Signature: base64 HMAC-SHA1 (auth token) of the full request URL; a JSON body is
+#      vouched for by bodySHA256=<hex SHA-256 of the body> in that URL's query; no timestamp
+
+TW_A = "5d3f7a9c1e2b4d6f8a0c2e4b6d8f0a1c"
+TW_B = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
+TW_WRONG = "a1b2c3d4e5f60718293a4b5c6d7e8f90"
+TW_URL = "https://hooks.example.com/twilio/events?tenant=acme"
+TW_BODY = compact([{
+    "specversion": "1.0", "type": "com.twilio.messaging.message.delivered",
+    "source": "/2010-04-01/Accounts/AC4f0c2b6e8a1d3f5c7e9b0a2d4c6e8f10/Messages/SM1a2b3c4d5e6f708192a3b4c5d6e7f809.json",
+    "id": "EZ9f8e7d6c5b4a39281706f5e4d3c2b1a0", "dataschema": "https://events-schemas.twilio.com/Messaging.MessageStatus/7",
+    "datacontenttype": "application/json", "time": "2026-01-01T00:00:00.000Z", "data": {
+        "messageSid": "SM1a2b3c4d5e6f708192a3b4c5d6e7f809", "timestamp": "2026-01-01T00:00:00.000Z",
+        "accountSid": "AC4f0c2b6e8a1d3f5c7e9b0a2d4c6e8f10", "eventName": "com.twilio.messaging.message.delivered",
+        "apiVersion": "2010-04-01", "from": "+14155550123", "to": "+12025550187", "messageStatus": "DELIVERED",
+        "body": "Your order #4821 has shipped.", "numberOfSegments": 1}}])
+TW_BODY_NON_ASCII = compact([{
+    "specversion": "1.0", "type": "com.twilio.messaging.inbound-message.received",
+    "source": "/2010-04-01/Accounts/AC4f0c2b6e8a1d3f5c7e9b0a2d4c6e8f10/Messages/SM0f9e8d7c6b5a49382716a5b4c3d2e1f0.json",
+    "id": "EZ0a1b2c3d4e5f60718293a4b5c6d7e8f9", "dataschema": "https://events-schemas.twilio.com/Messaging.InboundMessageV1/6",
+    "datacontenttype": "application/json", "time": "2026-01-01T00:00:00.000Z", "data": {
+        "messageSid": "SM0f9e8d7c6b5a49382716a5b4c3d2e1f0", "body": "Oui, à jeudi ✓ Zoë 日本"}}])
+
+
+def tw_query(url, name):
+    """The first value of a query parameter as written, or None."""
+    if "?" not in url:
+        return None
+    for pair in url.split("?", 1)[1].split("#", 1)[0].split("&"):
+        if pair.startswith(name + "="):
+            return pair[len(name) + 1:]
+    return None
+
+
+def tw_delivery_url(url, b):
+    """The URL Twilio sends a JSON body to: bodySHA256 appended to the query, unless it carries this body's already."""
+    digest = hashlib.sha256(b).hexdigest()
+    if tw_query(url, "bodySHA256") == digest:
+        return url
+    return url + ("&" if "?" in url else "?") + "bodySHA256=" + digest
+
+
+def tw_mac(token, url):
+    return b64(hmac.new(token.encode("utf-8"), url.encode("utf-8"), hashlib.sha1).digest())
+
+
+def twilio_sign(ossl, secrets, msg_id, t, b, url):
+    return {"X-Twilio-Signature": tw_mac(secrets[0], tw_delivery_url(url, b))}
+
+
+def twilio_verify(ossl, case, headers, secrets, body):
+    sig = header(headers, "X-Twilio-Signature")
+    if sig is None:
+        raise Reject("missing_header")
+    if sig.strip() == "":
+        raise Reject("malformed_header")
+    url = case["url"]
+    if not any(same(tw_mac(s, url), sig.strip()) for s in secrets):
+        raise Reject("bad_signature")
+    digest = tw_query(url, "bodySHA256")
+    if digest is None or not same(hashlib.sha256(body).hexdigest(), digest):
+        raise Reject("bad_signature")
+
+
+def twilio_cases(ossl, add):
+    # Twilio's helper libraries' shared test vector (twilio-node, twilio-python, twilio-csharp, twilio-php, twilio-go):
+    # token 12345, so it is no auth token the profile accepts; reproduced here before anything is generated
+    doc_body = b'{"property": "value", "boolean": true}'
+    doc_url = "https://mycompany.com/myapp.php?foo=1&bar=2"
+    if hashlib.sha256(doc_body).hexdigest() != "0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620" \
+            or twilio_sign(ossl, ["12345"], None, None, doc_body, doc_url)["X-Twilio-Signature"] \
+            != "a9nBmqA0ju/hNViExpshrM61xv4=":
+        raise RuntimeError("the Twilio libraries' published JSON-body vector does not reproduce")
+    P, A, B = "twilio", [TW_A], TW_BODY
+    SIG = "X-Twilio-Signature"
+    U = tw_delivery_url(TW_URL, B.encode())
+    good = twilio_sign(ossl, A, None, None, B.encode(), U)
+    add(P, "valid", "Valid signature of the URL carrying the body's bodySHA256, and the body matches it.", secrets=A,
+        body=B, url=U)
+    add(P, "no-query", "The receiver's URL has no query: bodySHA256 is its only parameter.", secrets=A, body=B,
+        url=tw_delivery_url("https://hooks.example.com/twilio/events", B.encode()))
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; bodySHA256 covers its UTF-8 bytes.", secrets=A,
+        body=TW_BODY_NON_ASCII, url=tw_delivery_url(TW_URL, TW_BODY_NON_ASCII.encode()))
+    add(P, "header-name-case", "Header name all lowercase; header lookup is case-insensitive, so accepted.",
+        secrets=A, body=B, url=U, headers=rename(good, {SIG: SIG.lower()}), reproducible=False)
+    add(P, "second-secret-matches", "Two auth tokens (primary and secondary); the signature matches only the second.",
+        secrets=[TW_WRONG, TW_A], signing=A, body=B, url=U)
+    add(P, "missing-signature-header", "No X-Twilio-Signature header.", secrets=A, body=B, url=U, headers={},
+        reproducible=False, expected="missing_header")
+    add(P, "empty-signature-header", "X-Twilio-Signature present but empty.", secrets=A, body=B, url=U,
+        headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "wrong-secret", "Signed with a different auth token than the verifier's.", secrets=A, signing=[TW_WRONG],
+        body=B, url=U, expected="bad_signature")
+    changed = change_one_byte(B, "has shipped.", "has shipped!")
+    add(P, "body-changed", "Body changed by one byte after signing: it no longer matches the URL's bodySHA256.",
+        secrets=A, body=changed, url=U, headers=good, reproducible=False, expected="bad_signature")
+    add(P, "body-and-hash-changed", "Body changed and bodySHA256 rewritten to match it, the signature left as it was:"
+        " the signature covers the URL, hash included.", secrets=A, body=changed,
+        url=tw_delivery_url(TW_URL, changed.encode()), headers=good, reproducible=False, expected="bad_signature")
+    add(P, "no-body-hash", "A valid signature of a URL without bodySHA256 (as for a form request without"
+        " parameters): nothing vouches for the JSON body.", secrets=A, body=B, url=TW_URL,
+        headers={SIG: tw_mac(TW_A, TW_URL)}, reproducible=False, expected="bad_signature")
+    add(P, "uppercase-body-hash", "bodySHA256 in uppercase hex, the URL correctly signed: only the lowercase digest"
+        " matches.", secrets=A, body=B, url=TW_URL + "&bodySHA256=" + hashlib.sha256(B.encode()).hexdigest().upper(),
+        headers={SIG: tw_mac(TW_A, TW_URL + "&bodySHA256=" + hashlib.sha256(B.encode()).hexdigest().upper())},
+        reproducible=False, expected="bad_signature")
+    add(P, "other-url", "Signed for the delivery URL, verified against it without the receiver's own query: the"
+        " signature covers the exact URL.", secrets=A, body=B,
+        url=tw_delivery_url("https://hooks.example.com/twilio/events", B.encode()), headers=good, reproducible=False,
+        expected="bad_signature")
+    add(P, "truncated-signature", "Base64 signature truncated by 2 characters.", secrets=A, body=B, url=U,
+        headers=replace(good, SIG, good[SIG][:-2]), reproducible=False, expected="bad_signature")
+    add(P, "sha256-signature", "The URL's base64 HMAC-SHA256 instead of HMAC-SHA1: the wrong algorithm.", secrets=A,
+        body=B, url=U, headers={SIG: b64(hmac.new(TW_A.encode(), U.encode(), hashlib.sha256).digest())},
+        reproducible=False, expected="bad_signature")
+
+
+More("twilio", {"seconds": 0, "direction": "none", "edge": "inclusive"}, "X-Twilio-Signature", twilio_sign,
+     twilio_verify, twilio_cases, False, signs_url=True)
+
+
 def main(argv):
     if len(argv) < 2 or argv[1] not in ("generate", "check") or (argv[1] == "generate" and len(argv) > 2) \
             or len(argv) > 3:
