@@ -230,8 +230,10 @@ class ProviderLibrariesTest {
 
     private static void add(ArrayNode cases, String id, Seen seen, String secret, Map<String, String> headers,
             byte[] body) {
+        // the receiver holds what verifies: the shared secret, or the public half of a signing key
+        String verificationKey = Profiles.get(seen.profile()).scheme().verificationKey(Secret.of(secret)).reveal();
         ObjectNode c = cases.addObject().put("id", id).put("profile", seen.profile()).put("url", seen.url())
-                .put("secret", secret)
+                .put("secret", verificationKey)
                 .put("body", Base64.getEncoder().encodeToString(body));
         ObjectNode h = c.putObject("headers");
         headers.forEach((name, value) -> {
