@@ -273,11 +273,20 @@ class ProviderLibrariesTest {
         return query < 0 ? url + "x" : url.substring(0, query) + "x" + url.substring(query);
     }
 
-    /** The signature with its last character changed to another of the same alphabet: well-formed, wrong. */
+    private static final String BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    /**
+     * The signature with its last character changed to another of the same alphabet: well-formed, wrong. Before
+     * base64 padding the last character also carries unused bits, which decoders ignore: the change flips its
+     * highest bit, a bit of the signature, so that a library that decodes before comparing sees it too.
+     */
     private static String flipLast(String value) {
-        char last = value.charAt(value.length() - 1);
-        char other = last == 'a' ? 'b' : last == '=' ? value.charAt(value.length() - 2) == 'A' ? 'B' : 'A' : 'a';
-        return last == '=' ? value.substring(0, value.length() - 2) + other + "=" : value.substring(0, value.length() - 1)
-                + other;
+        int end = value.length();
+        while (end > 0 && value.charAt(end - 1) == '=') {
+            end--;
+        }
+        char last = value.charAt(end - 1);
+        char other = end < value.length() ? BASE64.charAt(BASE64.indexOf(last) ^ 32) : last == 'a' ? 'b' : 'a';
+        return value.substring(0, end - 1) + other + value.substring(end);
     }
 }
