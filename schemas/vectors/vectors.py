@@ -1865,6 +1865,215 @@ More("intercom", {"seconds": 0, "direction": "none", "edge": "inclusive"}, "X-Hu
      intercom_verify, intercom_cases, False)
 
 
+# ---- sendgrid: X-Twilio-Email-Event-Webhook-Signature: base64 DER ECDSA P-256/SHA-256 of
+#      "{X-Twilio-Email-Event-Webhook-Timestamp}{body}"; the receiver holds the public key (base64 DER SPKI), the
+#      signer a base64 DER PKCS#8 key. Signing here is pure Python (RFC 6979 nonces, so cases reproduce);
+#      every verdict and every public key comes from the openssl command.
+
+SG_P = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffff
+SG_A = SG_P - 3
+SG_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551
+SG_G = (0x6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296,
+        0x4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5)
+SG_PKCS8 = bytes.fromhex("3041020100301306072a8648ce3d020106082a8648ce3d030107042730250201010420")
+SG_SPKI = bytes.fromhex("3059301306072a8648ce3d020106082a8648ce3d030107034200")
+SG_SIG, SG_TS = "X-Twilio-Email-Event-Webhook-Signature", "X-Twilio-Email-Event-Webhook-Timestamp"
+
+
+def sg_add(p1, p2):
+    if p1 is None:
+        return p2
+    if p2 is None:
+        return p1
+    (x1, y1), (x2, y2) = p1, p2
+    if x1 == x2 and (y1 + y2) % SG_P == 0:
+        return None
+    if p1 == p2:
+        m = (3 * x1 * x1 + SG_A) * pow(2 * y1, -1, SG_P) % SG_P
+    else:
+        m = (y2 - y1) * pow(x2 - x1, -1, SG_P) % SG_P
+    x3 = (m * m - x1 - x2) % SG_P
+    return x3, (m * (x1 - x3) - y1) % SG_P
+
+
+def sg_mul(k, point=SG_G):
+    result = None
+    while k:
+        if k & 1:
+            result = sg_add(result, point)
+        point = sg_add(point, point)
+        k >>= 1
+    return result
+
+
+def sg_key(d):
+    """The signing key of private value d: base64 DER PKCS#8."""
+    return b64(SG_PKCS8 + d.to_bytes(32, "big"))
+
+
+def sg_private(secret):
+    der = base64.b64decode(secret)
+    if not der.startswith(SG_PKCS8) or len(der) != len(SG_PKCS8) + 32:
+        raise ValueError("not a P-256 PKCS#8 key of the kit's form")
+    return int.from_bytes(der[len(SG_PKCS8):], "big")
+
+
+def sg_public_of(ossl, secret):
+    """The receiver's key for a signing key, by openssl pkey; checked against the curve arithmetic above."""
+    r = ossl._run(["pkey", "-inform", "DER", "-in", ossl._file(base64.b64decode(secret), ".der"), "-pubout",
+                   "-outform", "DER"])
+    if r.returncode != 0:
+        raise RuntimeError("openssl pkey failed: %s" % r.stderr.decode(errors="replace"))
+    x, y = sg_mul(sg_private(secret))
+    if r.stdout != SG_SPKI + b"\x04" + x.to_bytes(32, "big") + y.to_bytes(32, "big"):
+        raise RuntimeError("openssl and the curve arithmetic derive different public keys")
+    return b64(r.stdout)
+
+
+def sg_nonce(d, h):
+    """RFC 6979 section 3.2 with HMAC-SHA256 (qlen = hlen = 256)."""
+    x, h1 = d.to_bytes(32, "big"), (int.from_bytes(h, "big") % SG_N).to_bytes(32, "big")
+    v, k = b"\x01" * 32, b"\x00" * 32
+    k = hmac.new(k, v + b"\x00" + x + h1, hashlib.sha256).digest()
+    v = hmac.new(k, v, hashlib.sha256).digest()
+    k = hmac.new(k, v + b"\x01" + x + h1, hashlib.sha256).digest()
+    v = hmac.new(k, v, hashlib.sha256).digest()
+    while True:
+        v = hmac.new(k, v, hashlib.sha256).digest()
+        t = int.from_bytes(v, "big")
+        if 1 <= t < SG_N:
+            return t
+        k = hmac.new(k, v + b"\x00", hashlib.sha256).digest()
+        v = hmac.new(k, v, hashlib.sha256).digest()
+
+
+def sg_der(r, s):
+    def integer(i):
+        raw = i.to_bytes((i.bit_length() + 7) // 8 or 1, "big")
+        raw = b"\x00" + raw if raw[0] & 0x80 else raw
+        return b"\x02" + bytes([len(raw)]) + raw
+    content = integer(r) + integer(s)
+    return b"\x30" + bytes([len(content)]) + content
+
+
+def sg_signature(secret, msg):
+    d, h = sg_private(secret), hashlib.sha256(msg).digest()
+    e, k = int.from_bytes(h, "big"), sg_nonce(sg_private(secret), h)
+    r = sg_mul(k)[0] % SG_N
+    s = pow(k, -1, SG_N) * (e + r * d) % SG_N
+    return b64(sg_der(r, s))
+
+
+def sendgrid_sign(ossl, secrets, msg_id, t, b):
+    return {SG_SIG: sg_signature(secrets[0], t.encode("utf-8") + b), SG_TS: t}
+
+
+def sg_openssl_verifies(ossl, public_key, msg, signature):
+    pem = ossl._file(ossl._pem("PUBLIC KEY", base64.b64decode(public_key)), ".pem")
+    r = ossl._run(["dgst", "-sha256", "-verify", pem, "-signature", ossl._file(signature, ".sig"),
+                   ossl._file(msg, ".bin")])
+    return r.returncode == 0
+
+
+def sendgrid_verify(ossl, case, headers, secrets, body):
+    sig = header(headers, SG_SIG)
+    if sig is None:
+        raise Reject("missing_header")
+    ts = header(headers, SG_TS)
+    if ts is None:
+        raise Reject("missing_timestamp")
+    der = strict_b64decode(sig.strip())
+    if not der:
+        raise Reject("malformed_header")
+    msg = ts.encode("utf-8") + body
+    if not any(sg_openssl_verifies(ossl, s, msg, der) for s in secrets):
+        raise Reject("bad_signature")
+
+
+# @sendgrid/eventwebhook's own test vector (eventwebhook.spec.js): public key, signature, timestamp, and the body
+# SendGrid posts, a JSON array ending in CRLF
+SG_REF_KEY = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpig" \
+             "lSI8eNEc6wEA3F+g=="
+SG_REF_SIG = "MEUCIGHQVtGj+Y3LkG9fLcxf3qfI10QysgDWmMOVmxG0u6ZUAiEAyBiXDWzM+uOe5W0JuG+luQAbPIqHh89M15TluLtEZtM="
+SG_REF_TS = "1600112502"
+SG_REF_BODY = compact([{
+    "email": "hello@world.com", "event": "dropped", "reason": "Bounced Address",
+    "sg_event_id": "ZHJvcC0xMDk5NDkxOS1MUnpYbF9OSFN0T0doUTRrb2ZTbV9BLTA",
+    "sg_message_id": "LRzXl_NHStOGhQ4kofSm_A.filterdrecv-p3mdw1-756b745b58-kmzbl-18-5F5FC76C-9.0",
+    "smtp-id": "<LRzXl_NHStOGhQ4kofSm_A@ismtpd0039p1iad1.sendgrid.net>", "timestamp": 1600112492}]) + "\r\n"
+
+SG_KEY_A = sg_key(0x2f1c9e4b7a5d3c8e6f0a1b2c3d4e5f60718293a4b5c6d7e8f9012345678abcde)
+SG_KEY_B = sg_key(0x5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b)
+SG_KEY_WRONG = sg_key(0x1111111122222222333333334444444455555555666666667777777788888888)
+SG_EVENT = {"email": "grace.hopper@example.com", "timestamp": T, "smtp-id": "<qNwBLgPQQjW6DJvKQwSAbw@ismtpd0178p1mdw1.sendgrid.net>",
+            "event": "delivered", "sg_event_id": "kL9mN2oP4qR6sT8uV0wX1y",
+            "sg_message_id": "qNwBLgPQQjW6DJvKQwSAbw.filterdrecv-6f5b7bd9c4-1a2b3-1-6089EA4A-18.0",
+            "category": ["receipts"], "ip": "168.245.12.34", "response": "250 2.0.0 OK  1767225600 a1b2c3d4e5 - gsmtp",
+            "tls": 1}
+SG_BODY = compact([SG_EVENT]) + "\r\n"
+SG_BODY_BATCH = compact([SG_EVENT, dict(SG_EVENT, event="open", sg_event_id="zY8xW6vU4tS2rQ0pO9nM7l",
+                                        useragent="Mozilla/5.0", ip="203.0.113.7")]).replace("},{", "},\r\n{") + "\r\n"
+SG_BODY_NON_ASCII = compact([dict(SG_EVENT, email="zoë.martin@exämple.com", event="click",
+                                  url="https://example.com/café?ref=✓&lang=日本")]) + "\r\n"
+
+
+def sendgrid_cases(ossl, add):
+    if not sg_openssl_verifies(ossl, SG_REF_KEY, SG_REF_TS.encode() + SG_REF_BODY.encode(), base64.b64decode(SG_REF_SIG)):
+        raise RuntimeError("openssl does not verify @sendgrid/eventwebhook's published vector")
+    P, K, B = "sendgrid", [sg_public_of(ossl, SG_KEY_A)], SG_BODY
+    S = [SG_KEY_A]
+    good = sendgrid_sign(ossl, S, None, str(T), B.encode())
+    if not sg_openssl_verifies(ossl, K[0], str(T).encode() + B.encode(), base64.b64decode(good[SG_SIG])):
+        raise RuntimeError("openssl does not verify the RFC 6979 signature computed here")
+    add(P, "reference", "@sendgrid/eventwebhook's published test vector (its eventwebhook.spec.js): SendGrid's"
+        " public key, signature and timestamp over a one-event body ending in CRLF; must be accepted.",
+        secrets=[SG_REF_KEY], body=SG_REF_BODY, headers={SG_SIG: SG_REF_SIG, SG_TS: SG_REF_TS}, reproducible=False)
+    add(P, "reference-without-crlf", "The published vector's body without its trailing CRLF: the signature covers"
+        " every byte.", secrets=[SG_REF_KEY], body=SG_REF_BODY[:-2], headers={SG_SIG: SG_REF_SIG, SG_TS: SG_REF_TS},
+        reproducible=False, expected="bad_signature")
+    add(P, "valid", "Valid signature of the timestamp followed by the body, verified with the public key.",
+        secrets=K, signing=S, ts=T, body=B)
+    add(P, "batch", "Two events in one array, CRLF between them as SendGrid writes a batch.", secrets=K, signing=S,
+        ts=T, body=SG_BODY_BATCH)
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.", secrets=K,
+        signing=S, ts=T, body=SG_BODY_NON_ASCII)
+    add(P, "old-timestamp", "A valid signature with a timestamp a year old: neither SendGrid nor its library bounds"
+        " the age, so it verifies (deduplicating on sg_event_id is what stops a replay).", secrets=K, signing=S,
+        ts=T - 365 * 86400, body=B)
+    add(P, "header-name-case", "Header names all lowercase; header lookup is case-insensitive, so accepted.",
+        secrets=K, signing=S, ts=T, body=B, reproducible=False, headers=rename(good, {SG_SIG: SG_SIG.lower(),
+                                                                                    SG_TS: SG_TS.lower()}))
+    add(P, "second-key-matches", "Two public keys; the signature verifies only with the second.",
+        secrets=[sg_public_of(ossl, SG_KEY_WRONG), K[0]], signing=S, ts=T, body=B)
+    add(P, "missing-signature-header", "No X-Twilio-Email-Event-Webhook-Signature header.", secrets=K, signing=S,
+        ts=T, body=B, headers=drop(good, SG_SIG), reproducible=False, expected="missing_header")
+    add(P, "missing-timestamp", "No X-Twilio-Email-Event-Webhook-Timestamp header.", secrets=K, signing=S, ts=T,
+        body=B, headers=drop(good, SG_TS), reproducible=False, expected="missing_timestamp")
+    add(P, "empty-signature-header", "The signature header present but empty.", secrets=K, signing=S, ts=T, body=B,
+        headers=replace(good, SG_SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "not-base64", "The signature header is not base64.", secrets=K, signing=S, ts=T, body=B,
+        headers=replace(good, SG_SIG, "not*base64!"), reproducible=False, expected="malformed_header")
+    add(P, "wrong-key", "Signed with another key pair than the one whose public key the receiver holds.",
+        secrets=K, signing=[SG_KEY_WRONG], ts=T, body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.", secrets=K, signing=S, ts=T,
+        body=change_one_byte(B, "grace.hopper", "grace.hoppet"), headers=good, reproducible=False,
+        expected="bad_signature")
+    add(P, "timestamp-changed", "The timestamp header changed (+1 s) after signing.", secrets=K, signing=S, ts=T,
+        body=B, headers=replace(good, SG_TS, str(T + 1)), reproducible=False, expected="bad_signature")
+    add(P, "crlf-stripped", "The body without its trailing CRLF (a framework that trims the body).", secrets=K,
+        signing=S, ts=T, body=B[:-2], headers=good, reproducible=False, expected="bad_signature")
+    add(P, "body-only-signed", "A valid signature of the body alone, without the timestamp in front.", secrets=K,
+        signing=S, ts=T, body=B, headers=replace(good, SG_SIG, sg_signature(SG_KEY_A, B.encode())),
+        reproducible=False, expected="bad_signature")
+    add(P, "truncated-signature", "The DER signature with its last byte cut (re-encoded in base64).", secrets=K,
+        signing=S, ts=T, body=B, headers=replace(good, SG_SIG, b64(base64.b64decode(good[SG_SIG])[:-1])),
+        reproducible=False, expected="bad_signature")
+
+
+More("sendgrid", {"seconds": 0, "direction": "none", "edge": "inclusive"}, SG_SIG, sendgrid_sign, sendgrid_verify,
+     sendgrid_cases, True)
+
+
 # ---- twilio: X-Twilio-Signature: base64 HMAC-SHA1 (auth token) of the full request URL; a JSON body is
 #      vouched for by bodySHA256=<hex SHA-256 of the body> in that URL's query; no timestamp
 
