@@ -346,7 +346,8 @@ def sign(ossl, profile, secrets, msg_id, ts, body, url=None):
     if profile == "shopify":
         return {"X-Shopify-Hmac-SHA256": b64(hmac.new(secrets[0].encode("utf-8"), b, hashlib.sha256).digest())}
     if profile in MORE:
-        return MORE[profile].sign(ossl, secrets, msg_id, t, b)
+        more = MORE[profile]
+        return more.sign(ossl, secrets, msg_id, t, b, url) if more.signs_url else more.sign(ossl, secrets, msg_id, t, b)
     raise ValueError(profile)
 
 
@@ -1393,11 +1394,13 @@ class More:
 
     sign(ossl, secrets, msg_id, ts_text, body_bytes) -> headers; verify(ossl, case, headers, secrets,
     body_bytes) raises Reject; cases(ossl, add) adds the profile's cases; needs_ts: a reproducible case
-    needs a timestamp to re-sign.
+    needs a timestamp to re-sign; signs_url: the signature covers the request URL, so sign also takes the
+    case's url (the URL the request is sent to) as a last argument.
     """
 
-    def __init__(self, name, tolerance, sig_header, sign, verify, cases, needs_ts):
+    def __init__(self, name, tolerance, sig_header, sign, verify, cases, needs_ts, signs_url=False):
         self.name, self.sign, self.verify, self.cases, self.needs_ts = name, sign, verify, cases, needs_ts
+        self.signs_url = signs_url
         PROFILES.append(name)
         TOLERANCE[name] = tolerance
         SIG_HEADER[name] = sig_header
@@ -2194,6 +2197,336 @@ def dropbox_cases(ossl, add):
 
 More("dropbox", {"seconds": 0, "direction": "none", "edge": "inclusive"}, "X-Dropbox-Signature", dropbox_sign,
      dropbox_verify, dropbox_cases, False)
+
+
+# ---- sendgrid: X-Twilio-Email-Event-Webhook-Signature: base64 DER ECDSA P-256/SHA-256 of
+#      "{X-Twilio-Email-Event-Webhook-Timestamp}{body}"; the receiver holds the public key (base64 DER SPKI), the
+#      signer a base64 DER PKCS#8 key. Signing here is pure Python (RFC 6979 nonces, so cases reproduce);
+#      every verdict and every public key comes from the openssl command.
+
+SG_P = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffff
+SG_A = SG_P - 3
+SG_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551
+SG_G = (0x6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296,
+        0x4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5)
+SG_PKCS8 = bytes.fromhex("3041020100301306072a8648ce3d020106082a8648ce3d030107042730250201010420")
+SG_SPKI = bytes.fromhex("3059301306072a8648ce3d020106082a8648ce3d030107034200")
+SG_SIG, SG_TS = "X-Twilio-Email-Event-Webhook-Signature", "X-Twilio-Email-Event-Webhook-Timestamp"
+
+
+def sg_add(p1, p2):
+    if p1 is None:
+        return p2
+    if p2 is None:
+        return p1
+    (x1, y1), (x2, y2) = p1, p2
+    if x1 == x2 and (y1 + y2) % SG_P == 0:
+        return None
+    if p1 == p2:
+        m = (3 * x1 * x1 + SG_A) * pow(2 * y1, -1, SG_P) % SG_P
+    else:
+        m = (y2 - y1) * pow(x2 - x1, -1, SG_P) % SG_P
+    x3 = (m * m - x1 - x2) % SG_P
+    return x3, (m * (x1 - x3) - y1) % SG_P
+
+
+def sg_mul(k, point=SG_G):
+    result = None
+    while k:
+        if k & 1:
+            result = sg_add(result, point)
+        point = sg_add(point, point)
+        k >>= 1
+    return result
+
+
+def sg_key(d):
+    """The signing key of private value d: base64 DER PKCS#8."""
+    return b64(SG_PKCS8 + d.to_bytes(32, "big"))
+
+
+def sg_private(secret):
+    der = base64.b64decode(secret)
+    if not der.startswith(SG_PKCS8) or len(der) != len(SG_PKCS8) + 32:
+        raise ValueError("not a P-256 PKCS#8 key of the kit's form")
+    return int.from_bytes(der[len(SG_PKCS8):], "big")
+
+
+def sg_public_of(ossl, secret):
+    """The receiver's key for a signing key, by openssl pkey; checked against the curve arithmetic above."""
+    r = ossl._run(["pkey", "-inform", "DER", "-in", ossl._file(base64.b64decode(secret), ".der"), "-pubout",
+                   "-outform", "DER"])
+    if r.returncode != 0:
+        raise RuntimeError("openssl pkey failed: %s" % r.stderr.decode(errors="replace"))
+    x, y = sg_mul(sg_private(secret))
+    if r.stdout != SG_SPKI + b"\x04" + x.to_bytes(32, "big") + y.to_bytes(32, "big"):
+        raise RuntimeError("openssl and the curve arithmetic derive different public keys")
+    return b64(r.stdout)
+
+
+def sg_nonce(d, h):
+    """RFC 6979 section 3.2 with HMAC-SHA256 (qlen = hlen = 256)."""
+    x, h1 = d.to_bytes(32, "big"), (int.from_bytes(h, "big") % SG_N).to_bytes(32, "big")
+    v, k = b"\x01" * 32, b"\x00" * 32
+    k = hmac.new(k, v + b"\x00" + x + h1, hashlib.sha256).digest()
+    v = hmac.new(k, v, hashlib.sha256).digest()
+    k = hmac.new(k, v + b"\x01" + x + h1, hashlib.sha256).digest()
+    v = hmac.new(k, v, hashlib.sha256).digest()
+    while True:
+        v = hmac.new(k, v, hashlib.sha256).digest()
+        t = int.from_bytes(v, "big")
+        if 1 <= t < SG_N:
+            return t
+        k = hmac.new(k, v + b"\x00", hashlib.sha256).digest()
+        v = hmac.new(k, v, hashlib.sha256).digest()
+
+
+def sg_der(r, s):
+    def integer(i):
+        raw = i.to_bytes((i.bit_length() + 7) // 8 or 1, "big")
+        raw = b"\x00" + raw if raw[0] & 0x80 else raw
+        return b"\x02" + bytes([len(raw)]) + raw
+    content = integer(r) + integer(s)
+    return b"\x30" + bytes([len(content)]) + content
+
+
+def sg_signature(secret, msg):
+    d, h = sg_private(secret), hashlib.sha256(msg).digest()
+    e, k = int.from_bytes(h, "big"), sg_nonce(sg_private(secret), h)
+    r = sg_mul(k)[0] % SG_N
+    s = pow(k, -1, SG_N) * (e + r * d) % SG_N
+    return b64(sg_der(r, s))
+
+
+def sendgrid_sign(ossl, secrets, msg_id, t, b):
+    return {SG_SIG: sg_signature(secrets[0], t.encode("utf-8") + b), SG_TS: t}
+
+
+def sg_openssl_verifies(ossl, public_key, msg, signature):
+    pem = ossl._file(ossl._pem("PUBLIC KEY", base64.b64decode(public_key)), ".pem")
+    r = ossl._run(["dgst", "-sha256", "-verify", pem, "-signature", ossl._file(signature, ".sig"),
+                   ossl._file(msg, ".bin")])
+    return r.returncode == 0
+
+
+def sendgrid_verify(ossl, case, headers, secrets, body):
+    sig = header(headers, SG_SIG)
+    if sig is None:
+        raise Reject("missing_header")
+    ts = header(headers, SG_TS)
+    if ts is None:
+        raise Reject("missing_timestamp")
+    der = strict_b64decode(sig.strip())
+    if not der:
+        raise Reject("malformed_header")
+    msg = ts.encode("utf-8") + body
+    if not any(sg_openssl_verifies(ossl, s, msg, der) for s in secrets):
+        raise Reject("bad_signature")
+
+
+# @sendgrid/eventwebhook's own test vector (eventwebhook.spec.js): public key, signature, timestamp, and the body
+# SendGrid posts, a JSON array ending in CRLF
+SG_REF_KEY = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpig" \
+             "lSI8eNEc6wEA3F+g=="
+SG_REF_SIG = "MEUCIGHQVtGj+Y3LkG9fLcxf3qfI10QysgDWmMOVmxG0u6ZUAiEAyBiXDWzM+uOe5W0JuG+luQAbPIqHh89M15TluLtEZtM="
+SG_REF_TS = "1600112502"
+SG_REF_BODY = compact([{
+    "email": "hello@world.com", "event": "dropped", "reason": "Bounced Address",
+    "sg_event_id": "ZHJvcC0xMDk5NDkxOS1MUnpYbF9OSFN0T0doUTRrb2ZTbV9BLTA",
+    "sg_message_id": "LRzXl_NHStOGhQ4kofSm_A.filterdrecv-p3mdw1-756b745b58-kmzbl-18-5F5FC76C-9.0",
+    "smtp-id": "<LRzXl_NHStOGhQ4kofSm_A@ismtpd0039p1iad1.sendgrid.net>", "timestamp": 1600112492}]) + "\r\n"
+
+SG_KEY_A = sg_key(0x2f1c9e4b7a5d3c8e6f0a1b2c3d4e5f60718293a4b5c6d7e8f9012345678abcde)
+SG_KEY_B = sg_key(0x5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b)
+SG_KEY_WRONG = sg_key(0x1111111122222222333333334444444455555555666666667777777788888888)
+SG_EVENT = {"email": "grace.hopper@example.com", "timestamp": T, "smtp-id": "<qNwBLgPQQjW6DJvKQwSAbw@ismtpd0178p1mdw1.sendgrid.net>",
+            "event": "delivered", "sg_event_id": "kL9mN2oP4qR6sT8uV0wX1y",
+            "sg_message_id": "qNwBLgPQQjW6DJvKQwSAbw.filterdrecv-6f5b7bd9c4-1a2b3-1-6089EA4A-18.0",
+            "category": ["receipts"], "ip": "168.245.12.34", "response": "250 2.0.0 OK  1767225600 a1b2c3d4e5 - gsmtp",
+            "tls": 1}
+SG_BODY = compact([SG_EVENT]) + "\r\n"
+SG_BODY_BATCH = compact([SG_EVENT, dict(SG_EVENT, event="open", sg_event_id="zY8xW6vU4tS2rQ0pO9nM7l",
+                                        useragent="Mozilla/5.0", ip="203.0.113.7")]).replace("},{", "},\r\n{") + "\r\n"
+SG_BODY_NON_ASCII = compact([dict(SG_EVENT, email="zoë.martin@exämple.com", event="click",
+                                  url="https://example.com/café?ref=✓&lang=日本")]) + "\r\n"
+
+
+def sendgrid_cases(ossl, add):
+    if not sg_openssl_verifies(ossl, SG_REF_KEY, SG_REF_TS.encode() + SG_REF_BODY.encode(), base64.b64decode(SG_REF_SIG)):
+        raise RuntimeError("openssl does not verify @sendgrid/eventwebhook's published vector")
+    P, K, B = "sendgrid", [sg_public_of(ossl, SG_KEY_A)], SG_BODY
+    S = [SG_KEY_A]
+    good = sendgrid_sign(ossl, S, None, str(T), B.encode())
+    if not sg_openssl_verifies(ossl, K[0], str(T).encode() + B.encode(), base64.b64decode(good[SG_SIG])):
+        raise RuntimeError("openssl does not verify the RFC 6979 signature computed here")
+    add(P, "reference", "@sendgrid/eventwebhook's published test vector (its eventwebhook.spec.js): SendGrid's"
+        " public key, signature and timestamp over a one-event body ending in CRLF; must be accepted.",
+        secrets=[SG_REF_KEY], body=SG_REF_BODY, headers={SG_SIG: SG_REF_SIG, SG_TS: SG_REF_TS}, reproducible=False)
+    add(P, "reference-without-crlf", "The published vector's body without its trailing CRLF: the signature covers"
+        " every byte.", secrets=[SG_REF_KEY], body=SG_REF_BODY[:-2], headers={SG_SIG: SG_REF_SIG, SG_TS: SG_REF_TS},
+        reproducible=False, expected="bad_signature")
+    add(P, "valid", "Valid signature of the timestamp followed by the body, verified with the public key.",
+        secrets=K, signing=S, ts=T, body=B)
+    add(P, "batch", "Two events in one array, CRLF between them as SendGrid writes a batch.", secrets=K, signing=S,
+        ts=T, body=SG_BODY_BATCH)
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.", secrets=K,
+        signing=S, ts=T, body=SG_BODY_NON_ASCII)
+    add(P, "old-timestamp", "A valid signature with a timestamp a year old: neither SendGrid nor its library bounds"
+        " the age, so it verifies (deduplicating on sg_event_id is what stops a replay).", secrets=K, signing=S,
+        ts=T - 365 * 86400, body=B)
+    add(P, "header-name-case", "Header names all lowercase; header lookup is case-insensitive, so accepted.",
+        secrets=K, signing=S, ts=T, body=B, reproducible=False, headers=rename(good, {SG_SIG: SG_SIG.lower(),
+                                                                                    SG_TS: SG_TS.lower()}))
+    add(P, "second-key-matches", "Two public keys; the signature verifies only with the second.",
+        secrets=[sg_public_of(ossl, SG_KEY_WRONG), K[0]], signing=S, ts=T, body=B)
+    add(P, "missing-signature-header", "No X-Twilio-Email-Event-Webhook-Signature header.", secrets=K, signing=S,
+        ts=T, body=B, headers=drop(good, SG_SIG), reproducible=False, expected="missing_header")
+    add(P, "missing-timestamp", "No X-Twilio-Email-Event-Webhook-Timestamp header.", secrets=K, signing=S, ts=T,
+        body=B, headers=drop(good, SG_TS), reproducible=False, expected="missing_timestamp")
+    add(P, "empty-signature-header", "The signature header present but empty.", secrets=K, signing=S, ts=T, body=B,
+        headers=replace(good, SG_SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "not-base64", "The signature header is not base64.", secrets=K, signing=S, ts=T, body=B,
+        headers=replace(good, SG_SIG, "not*base64!"), reproducible=False, expected="malformed_header")
+    add(P, "wrong-key", "Signed with another key pair than the one whose public key the receiver holds.",
+        secrets=K, signing=[SG_KEY_WRONG], ts=T, body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.", secrets=K, signing=S, ts=T,
+        body=change_one_byte(B, "grace.hopper", "grace.hoppet"), headers=good, reproducible=False,
+        expected="bad_signature")
+    add(P, "timestamp-changed", "The timestamp header changed (+1 s) after signing.", secrets=K, signing=S, ts=T,
+        body=B, headers=replace(good, SG_TS, str(T + 1)), reproducible=False, expected="bad_signature")
+    add(P, "crlf-stripped", "The body without its trailing CRLF (a framework that trims the body).", secrets=K,
+        signing=S, ts=T, body=B[:-2], headers=good, reproducible=False, expected="bad_signature")
+    add(P, "body-only-signed", "A valid signature of the body alone, without the timestamp in front.", secrets=K,
+        signing=S, ts=T, body=B, headers=replace(good, SG_SIG, sg_signature(SG_KEY_A, B.encode())),
+        reproducible=False, expected="bad_signature")
+    add(P, "truncated-signature", "The DER signature with its last byte cut (re-encoded in base64).", secrets=K,
+        signing=S, ts=T, body=B, headers=replace(good, SG_SIG, b64(base64.b64decode(good[SG_SIG])[:-1])),
+        reproducible=False, expected="bad_signature")
+
+
+More("sendgrid", {"seconds": 0, "direction": "none", "edge": "inclusive"}, SG_SIG, sendgrid_sign, sendgrid_verify,
+     sendgrid_cases, True)
+
+
+# ---- twilio: X-Twilio-Signature: base64 HMAC-SHA1 (auth token) of the full request URL; a JSON body is
+#      vouched for by bodySHA256=<hex SHA-256 of the body> in that URL's query; no timestamp
+
+TW_A = "5d3f7a9c1e2b4d6f8a0c2e4b6d8f0a1c"
+TW_B = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
+TW_WRONG = "a1b2c3d4e5f60718293a4b5c6d7e8f90"
+TW_URL = "https://hooks.example.com/twilio/events?tenant=acme"
+TW_BODY = compact([{
+    "specversion": "1.0", "type": "com.twilio.messaging.message.delivered",
+    "source": "/2010-04-01/Accounts/AC4f0c2b6e8a1d3f5c7e9b0a2d4c6e8f10/Messages/SM1a2b3c4d5e6f708192a3b4c5d6e7f809.json",
+    "id": "EZ9f8e7d6c5b4a39281706f5e4d3c2b1a0", "dataschema": "https://events-schemas.twilio.com/Messaging.MessageStatus/7",
+    "datacontenttype": "application/json", "time": "2026-01-01T00:00:00.000Z", "data": {
+        "messageSid": "SM1a2b3c4d5e6f708192a3b4c5d6e7f809", "timestamp": "2026-01-01T00:00:00.000Z",
+        "accountSid": "AC4f0c2b6e8a1d3f5c7e9b0a2d4c6e8f10", "eventName": "com.twilio.messaging.message.delivered",
+        "apiVersion": "2010-04-01", "from": "+14155550123", "to": "+12025550187", "messageStatus": "DELIVERED",
+        "body": "Your order #4821 has shipped.", "numberOfSegments": 1}}])
+TW_BODY_NON_ASCII = compact([{
+    "specversion": "1.0", "type": "com.twilio.messaging.inbound-message.received",
+    "source": "/2010-04-01/Accounts/AC4f0c2b6e8a1d3f5c7e9b0a2d4c6e8f10/Messages/SM0f9e8d7c6b5a49382716a5b4c3d2e1f0.json",
+    "id": "EZ0a1b2c3d4e5f60718293a4b5c6d7e8f9", "dataschema": "https://events-schemas.twilio.com/Messaging.InboundMessageV1/6",
+    "datacontenttype": "application/json", "time": "2026-01-01T00:00:00.000Z", "data": {
+        "messageSid": "SM0f9e8d7c6b5a49382716a5b4c3d2e1f0", "body": "Oui, à jeudi ✓ Zoë 日本"}}])
+
+
+def tw_query(url, name):
+    """The first value of a query parameter as written, or None."""
+    if "?" not in url:
+        return None
+    for pair in url.split("?", 1)[1].split("#", 1)[0].split("&"):
+        if pair.startswith(name + "="):
+            return pair[len(name) + 1:]
+    return None
+
+
+def tw_delivery_url(url, b):
+    """The URL Twilio sends a JSON body to: bodySHA256 appended to the query, unless it carries this body's already."""
+    digest = hashlib.sha256(b).hexdigest()
+    if tw_query(url, "bodySHA256") == digest:
+        return url
+    return url + ("&" if "?" in url else "?") + "bodySHA256=" + digest
+
+
+def tw_mac(token, url):
+    return b64(hmac.new(token.encode("utf-8"), url.encode("utf-8"), hashlib.sha1).digest())
+
+
+def twilio_sign(ossl, secrets, msg_id, t, b, url):
+    return {"X-Twilio-Signature": tw_mac(secrets[0], tw_delivery_url(url, b))}
+
+
+def twilio_verify(ossl, case, headers, secrets, body):
+    sig = header(headers, "X-Twilio-Signature")
+    if sig is None:
+        raise Reject("missing_header")
+    if sig.strip() == "":
+        raise Reject("malformed_header")
+    url = case["url"]
+    if not any(same(tw_mac(s, url), sig.strip()) for s in secrets):
+        raise Reject("bad_signature")
+    digest = tw_query(url, "bodySHA256")
+    if digest is None or not same(hashlib.sha256(body).hexdigest(), digest):
+        raise Reject("bad_signature")
+
+
+def twilio_cases(ossl, add):
+    # Twilio's helper libraries' shared test vector (twilio-node, twilio-python, twilio-csharp, twilio-php, twilio-go):
+    # token 12345, so it is no auth token the profile accepts; reproduced here before anything is generated
+    doc_body = b'{"property": "value", "boolean": true}'
+    doc_url = "https://mycompany.com/myapp.php?foo=1&bar=2"
+    if hashlib.sha256(doc_body).hexdigest() != "0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620" \
+            or twilio_sign(ossl, ["12345"], None, None, doc_body, doc_url)["X-Twilio-Signature"] \
+            != "a9nBmqA0ju/hNViExpshrM61xv4=":
+        raise RuntimeError("the Twilio libraries' published JSON-body vector does not reproduce")
+    P, A, B = "twilio", [TW_A], TW_BODY
+    SIG = "X-Twilio-Signature"
+    U = tw_delivery_url(TW_URL, B.encode())
+    good = twilio_sign(ossl, A, None, None, B.encode(), U)
+    add(P, "valid", "Valid signature of the URL carrying the body's bodySHA256, and the body matches it.", secrets=A,
+        body=B, url=U)
+    add(P, "no-query", "The receiver's URL has no query: bodySHA256 is its only parameter.", secrets=A, body=B,
+        url=tw_delivery_url("https://hooks.example.com/twilio/events", B.encode()))
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; bodySHA256 covers its UTF-8 bytes.", secrets=A,
+        body=TW_BODY_NON_ASCII, url=tw_delivery_url(TW_URL, TW_BODY_NON_ASCII.encode()))
+    add(P, "header-name-case", "Header name all lowercase; header lookup is case-insensitive, so accepted.",
+        secrets=A, body=B, url=U, headers=rename(good, {SIG: SIG.lower()}), reproducible=False)
+    add(P, "second-secret-matches", "Two auth tokens (primary and secondary); the signature matches only the second.",
+        secrets=[TW_WRONG, TW_A], signing=A, body=B, url=U)
+    add(P, "missing-signature-header", "No X-Twilio-Signature header.", secrets=A, body=B, url=U, headers={},
+        reproducible=False, expected="missing_header")
+    add(P, "empty-signature-header", "X-Twilio-Signature present but empty.", secrets=A, body=B, url=U,
+        headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "wrong-secret", "Signed with a different auth token than the verifier's.", secrets=A, signing=[TW_WRONG],
+        body=B, url=U, expected="bad_signature")
+    changed = change_one_byte(B, "has shipped.", "has shipped!")
+    add(P, "body-changed", "Body changed by one byte after signing: it no longer matches the URL's bodySHA256.",
+        secrets=A, body=changed, url=U, headers=good, reproducible=False, expected="bad_signature")
+    add(P, "body-and-hash-changed", "Body changed and bodySHA256 rewritten to match it, the signature left as it was:"
+        " the signature covers the URL, hash included.", secrets=A, body=changed,
+        url=tw_delivery_url(TW_URL, changed.encode()), headers=good, reproducible=False, expected="bad_signature")
+    add(P, "no-body-hash", "A valid signature of a URL without bodySHA256 (as for a form request without"
+        " parameters): nothing vouches for the JSON body.", secrets=A, body=B, url=TW_URL,
+        headers={SIG: tw_mac(TW_A, TW_URL)}, reproducible=False, expected="bad_signature")
+    add(P, "uppercase-body-hash", "bodySHA256 in uppercase hex, the URL correctly signed: only the lowercase digest"
+        " matches.", secrets=A, body=B, url=TW_URL + "&bodySHA256=" + hashlib.sha256(B.encode()).hexdigest().upper(),
+        headers={SIG: tw_mac(TW_A, TW_URL + "&bodySHA256=" + hashlib.sha256(B.encode()).hexdigest().upper())},
+        reproducible=False, expected="bad_signature")
+    add(P, "other-url", "Signed for the delivery URL, verified against it without the receiver's own query: the"
+        " signature covers the exact URL.", secrets=A, body=B,
+        url=tw_delivery_url("https://hooks.example.com/twilio/events", B.encode()), headers=good, reproducible=False,
+        expected="bad_signature")
+    add(P, "truncated-signature", "Base64 signature truncated by 2 characters.", secrets=A, body=B, url=U,
+        headers=replace(good, SIG, good[SIG][:-2]), reproducible=False, expected="bad_signature")
+    add(P, "sha256-signature", "The URL's base64 HMAC-SHA256 instead of HMAC-SHA1: the wrong algorithm.", secrets=A,
+        body=B, url=U, headers={SIG: b64(hmac.new(TW_A.encode(), U.encode(), hashlib.sha256).digest())},
+        reproducible=False, expected="bad_signature")
+
+
+More("twilio", {"seconds": 0, "direction": "none", "edge": "inclusive"}, "X-Twilio-Signature", twilio_sign,
+     twilio_verify, twilio_cases, False, signs_url=True)
 
 
 def main(argv):

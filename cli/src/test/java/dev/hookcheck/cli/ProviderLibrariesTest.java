@@ -40,7 +40,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The providers' own libraries judge Hookcheck's signing: what the mock provider really delivers and
  * what {@code hookcheck sign} prints must verify with them, and every tampered variant (a byte of the
- * body, the signature, the timestamp, a stale timestamp) must be refused by them. The libraries run in
+ * body, the signature, the timestamp, a stale timestamp, the URL where the signature covers it) must be
+ * refused by them. The libraries run in
  * Node: each profile whose provider ships one has a folder {@code src/test/node/judges/<profile>} with its
  * libraries pinned ({@code package.json} and lockfile; {@code .ci/run} installs every folder) and a
  * {@code judge.mjs} that calls them. A provider without a library (Vitable, Dfns, Preo) has no folder: the
@@ -85,6 +86,11 @@ class ProviderLibrariesTest {
             add(cases, id + "/signature-changed", seen, secret, withHeader(seen.headers(), signatureHeader,
                     flipLast(header(seen.headers(), signatureHeader))), seen.body());
             expectedRefused.addAll(List.of(id + "/body-changed", id + "/signature-changed"));
+            if (Profiles.get(seen.profile()).scheme().signsUrl()) {
+                add(cases, id + "/url-changed", withUrl(seen, otherPath(seen.url())), secret, seen.headers(),
+                        seen.body());
+                expectedRefused.add(id + "/url-changed");
+            }
             if (Profiles.get(seen.profile()).signsTimestamp()) {
                 SignatureScheme scheme = Profiles.get(seen.profile()).scheme();
                 // a minute past the provider's window, before the instant it arrived (the judge's clock then): a
@@ -228,8 +234,10 @@ class ProviderLibrariesTest {
 
     private static void add(ArrayNode cases, String id, Seen seen, String secret, Map<String, String> headers,
             byte[] body) {
+        // the receiver holds what verifies: the shared secret, or the public half of a signing key
+        String verificationKey = Profiles.get(seen.profile()).scheme().verificationKey(Secret.of(secret)).reveal();
         ObjectNode c = cases.addObject().put("id", id).put("profile", seen.profile()).put("url", seen.url())
-                .put("secret", secret).put("now", seen.at())
+                .put("secret", verificationKey).put("now", seen.at())
                 .put("body", Base64.getEncoder().encodeToString(body));
         ObjectNode h = c.putObject("headers");
         headers.forEach((name, value) -> {
@@ -258,11 +266,31 @@ class ProviderLibrariesTest {
         return copy;
     }
 
-    /** The signature with its last character changed to another of the same alphabet: well-formed, wrong. */
+    /** The same request as sent to another URL. */
+    private static Seen withUrl(Seen seen, String url) {
+        return new Seen(seen.profile(), url, seen.headers(), seen.body());
+    }
+
+    /** The URL with one more letter at the end of its path: another endpoint, same query. */
+    private static String otherPath(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url + "x" : url.substring(0, query) + "x" + url.substring(query);
+    }
+
+    private static final String BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    /**
+     * The signature with its last character changed to another of the same alphabet: well-formed, wrong. Before
+     * base64 padding the last character also carries unused bits, which decoders ignore: the change flips its
+     * highest bit, a bit of the signature, so that a library that decodes before comparing sees it too.
+     */
     private static String flipLast(String value) {
-        char last = value.charAt(value.length() - 1);
-        char other = last == 'a' ? 'b' : last == '=' ? value.charAt(value.length() - 2) == 'A' ? 'B' : 'A' : 'a';
-        return last == '=' ? value.substring(0, value.length() - 2) + other + "=" : value.substring(0, value.length() - 1)
-                + other;
+        int end = value.length();
+        while (end > 0 && value.charAt(end - 1) == '=') {
+            end--;
+        }
+        char last = value.charAt(end - 1);
+        char other = end < value.length() ? BASE64.charAt(BASE64.indexOf(last) ^ 32) : last == 'a' ? 'b' : 'a';
+        return value.substring(0, end - 1) + other + value.substring(end);
     }
 }

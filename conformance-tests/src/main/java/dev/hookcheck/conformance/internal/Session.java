@@ -8,6 +8,7 @@ import dev.hookcheck.core.event.Attempt;
 import dev.hookcheck.core.event.Event;
 import dev.hookcheck.core.event.Payload;
 import dev.hookcheck.core.profile.EventType;
+import dev.hookcheck.core.profile.Field;
 import dev.hookcheck.core.profile.Handshake;
 import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.signing.SignatureScheme;
@@ -184,10 +185,13 @@ public final class Session {
                 receiver.secrets());
     }
 
-    /** The same delivery with one more top-level field in its (JSON object) body, correctly signed. */
+    /**
+     * The same delivery with one more top-level field in its body's event (the body, or the first event of
+     * a body that is an array of them: {@link Field#event}), correctly signed.
+     */
     public Delivery withField(Delivery delivery, String name, String value) {
-        ObjectNode root = (ObjectNode) JSON.readTree(delivery.body());
-        root.put(name, value);
+        JsonNode root = JSON.readTree(delivery.body());
+        ((ObjectNode) Field.event(root)).put(name, value);
         return withBody(delivery, JSON.writeValueAsBytes(root));
     }
 

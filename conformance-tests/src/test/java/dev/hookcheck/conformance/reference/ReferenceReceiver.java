@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.hookcheck.conformance.Probe;
 import dev.hookcheck.core.Secret;
+import dev.hookcheck.core.profile.Field;
 import dev.hookcheck.core.profile.Handshake;
 import dev.hookcheck.core.profile.Profile;
 import dev.hookcheck.core.profile.Profiles;
@@ -285,10 +286,11 @@ public class ReferenceReceiver implements AutoCloseable {
         return Reply.of(status, "{\"error\":\"" + rejected.reason().code() + "\"}");
     }
 
+    /** The body as JSON: an object, or an array of event objects; null for anything else. */
     static JsonNode parse(byte[] body) {
         try {
             JsonNode node = JSON.readTree(body);
-            return node != null && node.isObject() ? node : null;
+            return Field.event(node) == null ? null : node;
         } catch (JacksonException notJson) {
             return null;
         }

@@ -48,6 +48,19 @@ public interface SignatureScheme {
     }
 
     /**
+     * What a receiver is configured with to verify what {@code secret} signs. For a shared-secret (HMAC)
+     * scheme that is the secret itself, the default. For a key-pair scheme the secret is the signing
+     * (private) key, which the provider and the kit's signers hold, and the receiver holds only its public
+     * half: this gives that public key in the text the provider hands receivers (Standard Webhooks'
+     * {@code whpk_…} for a {@code whsk_…} key). {@link #verify} accepts either.
+     *
+     * @throws IllegalArgumentException if the secret is no key the scheme can sign with
+     */
+    default Secret verificationKey(Secret secret) {
+        return secret;
+    }
+
+    /**
      * Whether the signature covers the request URL (Twilio, Square). Such a scheme signs and verifies
      * only through the methods that take the URL; the others refuse ({@link IllegalStateException}
      * when signing, a rejection when verifying), since a signature without its URL cannot be right.

@@ -53,6 +53,15 @@ final class StandardWebhooksScheme implements SignatureScheme {
         return true;
     }
 
+    /** The {@code whpk_} public key of a {@code whsk_} signing key; a {@code whsec_} secret is shared, so itself. */
+    @Override
+    public Secret verificationKey(Secret secret) {
+        if (!secret.startsWith(SIGNING_KEY_PREFIX)) {
+            return secret;
+        }
+        return Secret.of(PUBLIC_KEY_PREFIX + base64(Crypto.ed25519PublicKey(ed25519Key(secret))));
+    }
+
     @Override
     public Map<String, String> sign(List<Secret> secrets, String id, long timestamp, byte[] body) {
         return signWithTimestampText(secrets, id, Long.toString(timestamp), body);

@@ -5,6 +5,7 @@ import dev.hookcheck.conformance.Level;
 import dev.hookcheck.conformance.Receiver;
 import dev.hookcheck.conformance.internal.Delivery;
 import dev.hookcheck.conformance.internal.Session;
+import dev.hookcheck.core.profile.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,19 +38,36 @@ final class RawBodyVerified extends Check {
     @Override
     public void run(Session session) {
         Delivery first = session.delivery();
-        String escaped = "{" + String.join(",", fields(first, ":", false)) + "," + ESCAPES + "}";
-        session.expectAccepted(session.send(session.withBody(first, bytes(escaped))),
+        JsonNode firstBody = JSON.readTree(first.body());
+        String escaped = "{" + String.join(",", fields(firstBody, ":", false)) + "," + ESCAPES + "}";
+        session.expectAccepted(session.send(session.withBody(first, bytes(inPlace(firstBody, escaped, ",")))),
                 "for a body with \\u escapes, an escaped slash and 27-digit numbers");
         Delivery second = session.delivery();
-        String layout = "{\r\n  " + String.join(" ,\r\n  ", fields(second, " :\t", true)) + "\r\n}\r\n";
-        session.expectAccepted(session.send(session.withBody(second, bytes(layout))),
-                "for a body with unusual whitespace, CRLF line ends and reversed key order");
+        JsonNode secondBody = JSON.readTree(second.body());
+        String layout = "{\r\n  " + String.join(" ,\r\n  ", fields(secondBody, " :\t", true)) + "\r\n}";
+        session.expectAccepted(session.send(session.withBody(second, bytes(inPlace(secondBody, layout, " ,\r\n")
+                + "\r\n"))), "for a body with unusual whitespace, CRLF line ends and reversed key order");
     }
 
-    /** The body's top-level fields as {@code "key"<colon>value}, values compact, optionally in reverse order. */
-    private static List<String> fields(Delivery delivery, String colon, boolean reversed) {
+    /**
+     * The body with its event written as given: the body itself, or the first element of a body that is an
+     * array of events (the other elements compact after it).
+     */
+    private static String inPlace(JsonNode body, String event, String comma) {
+        if (!body.isArray()) {
+            return event;
+        }
+        StringBuilder array = new StringBuilder("[").append(event);
+        for (int i = 1; i < body.size(); i++) {
+            array.append(comma).append(JSON.writeValueAsString(body.get(i)));
+        }
+        return array.append(']').toString();
+    }
+
+    /** The event's top-level fields as {@code "key"<colon>value}, values compact, optionally in reverse order. */
+    private static List<String> fields(JsonNode body, String colon, boolean reversed) {
         List<String> fields = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> field : JSON.readTree(delivery.body()).properties()) {
+        for (Map.Entry<String, JsonNode> field : Field.event(body).properties()) {
             String text = JSON.writeValueAsString(field.getKey()) + colon + JSON.writeValueAsString(field.getValue());
             fields.add(reversed ? 0 : fields.size(), text);
         }

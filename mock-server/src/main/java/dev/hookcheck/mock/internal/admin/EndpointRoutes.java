@@ -138,7 +138,7 @@ final class EndpointRoutes {
             return endpoint;
         });
         Optional<EndpointVerification> verification = verify(created);
-        Json.write(ctx, 201, Views.endpoint(created, verification).put("secret", created.secret().reveal()));
+        Json.write(ctx, 201, Views.withSecret(Views.endpoint(created, verification), created));
     }
 
     /** {@code GET /__admin/endpoints/{id}}. */

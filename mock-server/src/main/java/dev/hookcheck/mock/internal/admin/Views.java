@@ -152,7 +152,20 @@ final class Views {
 
     /** {@link #endpoint} with its current signing secret: only for the answers that made the secret. */
     static ObjectNode endpointWithSecret(Endpoint endpoint) {
-        return endpoint(endpoint).put("secret", endpoint.secret().reveal());
+        return withSecret(endpoint(endpoint), endpoint);
+    }
+
+    /**
+     * The endpoint's signing secret, and beside it the key its receiver verifies with where that is another
+     * one (the public half of a key pair): what the receiver is configured with.
+     */
+    static ObjectNode withSecret(ObjectNode json, Endpoint endpoint) {
+        json.put("secret", endpoint.secret().reveal());
+        Secret verificationKey = Profiles.get(endpoint.profile()).scheme().verificationKey(endpoint.secret());
+        if (!verificationKey.equals(endpoint.secret())) {
+            json.put("verificationKey", verificationKey.reveal());
+        }
+        return json;
     }
 
     /** {@code {"now","scale","scheduled"}}; scale is null for a clock that is not virtual (it cannot be moved). */

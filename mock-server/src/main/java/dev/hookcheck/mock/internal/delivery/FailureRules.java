@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The failure rules in force, and the {@link FailureInjection} they make. Each draw is a pure
@@ -30,6 +32,9 @@ import java.util.function.UnaryOperator;
 public final class FailureRules implements FailureInjection {
     /** What {@code tampered_body} adds in front of a JSON object's first member. */
     static final String TAMPERED_FIELD = "\"hookcheck_tampered\":true";
+    /** Where the event's members begin: after the body's {@code {}, or after {@code [{} for an array of events. */
+    private static final Pattern EVENT_START = Pattern.compile("(?:\\[\\s*)?\\{");
+    private static final Pattern NO_MEMBERS = Pattern.compile("\\s*}");
 
     private final List<FailureRule> configured;
     private final Map<String, FailureRule> rules = new LinkedHashMap<>();
@@ -250,11 +255,19 @@ public final class FailureRules implements FailureInjection {
         return w -> then.apply(first.apply(w));
     }
 
-    /** The body with a member added in front (still JSON), its signature left as it was. */
+    /**
+     * The body with a member added in front of its event's first one (still JSON; the event is the body, or
+     * the first element of a body that is an array of events), its signature left as it was.
+     */
     static SignedWebhook tamper(SignedWebhook webhook) {
         String body = webhook.bodyText();
-        String changed = body.startsWith("{")
-                ? "{" + TAMPERED_FIELD + (body.matches("\\{\\s*}") ? "" : ",") + body.substring(1) : body + " ";
+        Matcher event = EVENT_START.matcher(body);
+        String changed = body + " ";
+        if (event.lookingAt()) {
+            String members = body.substring(event.end());
+            boolean empty = NO_MEMBERS.matcher(members).lookingAt();
+            changed = body.substring(0, event.end()) + TAMPERED_FIELD + (empty ? "" : ",") + members;
+        }
         return webhook.with(changed.getBytes(StandardCharsets.UTF_8), webhook.headers());
     }
 

@@ -373,6 +373,27 @@ class EndpointRoutesTest {
     }
 
     @Test
+    void aKeyPairSecretIsShownWithThePublicKeyItsReceiverVerifiesWith() {
+        admin.organization("org_endpoints_k", "standard");
+
+        JsonNode created = admin.post("/__admin/endpoints", "{\"profile\":\"standard\",\"url\":\"https://example.com/x\","
+                + "\"secret\":\"whsk_TRlE1MlJingvhEO8oZ+SH/pQtxOcclE+ewZRCo/vsPg=\"}").expect(201, "endpoint");
+
+        assertThat(created.get("verificationKey").stringValue())
+                .isEqualTo("whpk_N3l7TxbnFOwT3nWsjiGJwsEx/zz1EUrpNQNWaes4J9E=");
+    }
+
+    @Test
+    void aSharedSecretHasNoSeparateVerificationKey() {
+        vitableOrganizations();
+
+        JsonNode created = admin.post("/__admin/endpoints", "{\"profile\":\"vitable\",\"organizationId\":\"" + ORG
+                + "\",\"url\":\"https://example.com/x\"}").expect(201, "endpoint");
+
+        assertThat(created.has("verificationKey")).isFalse();
+    }
+
+    @Test
     void showsOneEndpoint() {
         vitableOrganizations();
         addEndpoint("wsub_shown", "vitable", ORG);
