@@ -131,6 +131,7 @@ class DetectionMatrixTest {
         expect(Flaw.IGNORES_HANDSHAKE, "twitch", "HSK-001");
         expect(Flaw.IGNORES_HANDSHAKE, "slack", "HSK-001");
         expect(Flaw.IGNORES_HANDSHAKE, "dropbox", "HSK-001");
+        expect(Flaw.EXPECTS_AN_EVENT, "twitch", "HSK-003");
         expect(Flaw.ANSWERS_FORGED_HANDSHAKE, "twitch", "HSK-002");
     }
 
@@ -207,6 +208,7 @@ class DetectionMatrixTest {
         diagnosed(Flaw.IGNORES_HANDSHAKE, "twitch", NONE);
         diagnosed(Flaw.IGNORES_HANDSHAKE, "slack", NONE);
         diagnosed(Flaw.IGNORES_HANDSHAKE, "dropbox", NONE);
+        diagnosed(Flaw.EXPECTS_AN_EVENT, "twitch", NONE);
         diagnosed(Flaw.ANSWERS_FORGED_HANDSHAKE, "twitch", NONE);
     }
 

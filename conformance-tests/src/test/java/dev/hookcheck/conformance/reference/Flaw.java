@@ -35,6 +35,7 @@ import dev.hookcheck.conformance.reference.FlawedReceivers.TruncatesBody;
 import dev.hookcheck.conformance.reference.FlawedReceivers.TrustsKnownSignatures;
 import dev.hookcheck.conformance.reference.FlawedReceivers.VerifiesReserializedBody;
 import dev.hookcheck.conformance.reference.FlawedReceivers.AnswersForgedHandshake;
+import dev.hookcheck.conformance.reference.FlawedReceivers.ExpectsAnEvent;
 import dev.hookcheck.conformance.reference.FlawedReceivers.IgnoresHandshake;
 import dev.hookcheck.conformance.reference.FlawedReceivers.WrongCharset;
 import dev.hookcheck.conformance.reference.FlawedReceivers.WrongKeyEncoding;
@@ -98,7 +99,8 @@ public enum Flaw {
     IGNORES_HANDSHAKE("treats the verification handshake as an event", IgnoresHandshake::new, "zoom", "twitch",
             "slack", "dropbox"),
     ANSWERS_FORGED_HANDSHAKE("echoes any verification challenge, signed or not", AnswersForgedHandshake::new,
-            "twitch");
+            "twitch"),
+    EXPECTS_AN_EVENT("reads an event from every message (500 on a revocation)", ExpectsAnEvent::new, "twitch");
 
     final String description;
     final List<String> profiles;

@@ -584,6 +584,27 @@ final class FlawedReceivers {
         }
     }
 
+    /**
+     * Answers the verification handshake, then reads {@code event} from every other message without looking
+     * at its type: a message about the subscription (Twitch's revocation, no event) crashes it.
+     */
+    static final class ExpectsAnEvent extends ReferenceReceiver {
+        ExpectsAnEvent(Profile p, Secret s) { super(p, s); }
+
+        @Override
+        Optional<Reply> handshake(Request request) {
+            return profile.traits().handshake().flatMap(h -> answer(h, request));
+        }
+
+        @Override
+        String eventType(Request request, JsonNode body) {
+            if (!body.has("event")) {
+                throw new IllegalStateException("the message has no event");
+            }
+            return super.eventType(request, body);
+        }
+    }
+
     /** {@code if (body.challenge) return body.challenge} before any verification: Twitch's callback, unsigned. */
     static final class AnswersForgedHandshake extends ReferenceReceiver {
         AnswersForgedHandshake(Profile p, Secret s) { super(p, s); }

@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -245,11 +246,19 @@ public class ReferenceReceiver implements AutoCloseable {
         return success();
     }
 
-    /** The provider's endpoint verification handshake, answered as the provider documents (empty: not one). */
+    /**
+     * The provider's endpoint verification handshake or one of its messages about the subscription,
+     * answered as the provider documents (empty: neither).
+     */
     Optional<Reply> handshake(Request request) {
-        return profile.traits().handshake().flatMap(h -> h.respond(new Handshake.Request(request.method(),
-                request.query(), request.headers(), request.body()), secrets.get(0)))
-                .map(answer -> new Reply(answer.status(), answer.headers(), answer.body()));
+        return Stream.concat(profile.traits().handshake().stream(), profile.traits().controlMessages().stream())
+                .map(h -> answer(h, request)).flatMap(Optional::stream).findFirst();
+    }
+
+    /** How the provider documents answering {@code request} if it is that handshake or message (empty: it is not). */
+    final Optional<Reply> answer(Handshake handshake, Request request) {
+        return handshake.respond(new Handshake.Request(request.method(), request.query(), request.headers(),
+                request.body()), secrets.get(0)).map(answer -> new Reply(answer.status(), answer.headers(), answer.body()));
     }
 
     /** The queued receiver's job: a worker claims the key and processes the event, {@link #queued} later. */

@@ -24,7 +24,7 @@ public final class Catalog {
             new UnknownEventTypeAcknowledged(), new MalformedJsonNo5xx(), new AnswersInTime(),
             new LargePayloadAccepted(),
             new SuccessStatus(), new NoRedirect(), new JsonCharsetAccepted(),
-            new HandshakeAnswered(), new ForgedHandshakeRefused());
+            new HandshakeAnswered(), new ForgedHandshakeRefused(), new ControlMessagesAcknowledged());
 
     private Catalog() {}
 

@@ -51,7 +51,8 @@ public final class Provider implements Supplier<Profile> {
                         r -> Bodies.alnum(r, 32))
                 .retries(new RetryPolicy(List.of(ofMinutes(1), ofMinutes(5), ofMinutes(30)), 0.1))
                 .timeout(ofSeconds(10))
-                .traits(Traits.NONE.withHandshake(new CallbackVerification(scheme)))
+                .traits(Traits.NONE.withHandshake(new CallbackVerification(scheme))
+                        .withControlMessage(new Revocation(scheme)))
                 .catalog(new EventCatalog(List.of(
                                 new EventType("stream.online", "stream"), new EventType("stream.offline", "stream"),
                                 new EventType("channel.follow", "channel"), new EventType("channel.subscribe", "channel"),
