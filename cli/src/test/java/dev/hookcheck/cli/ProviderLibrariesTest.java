@@ -268,7 +268,7 @@ class ProviderLibrariesTest {
 
     /** The same request as sent to another URL. */
     private static Seen withUrl(Seen seen, String url) {
-        return new Seen(seen.profile(), url, seen.headers(), seen.body());
+        return new Seen(seen.profile(), url, seen.headers(), seen.body(), seen.at());
     }
 
     /** The URL with one more letter at the end of its path: another endpoint, same query. */
