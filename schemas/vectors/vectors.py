@@ -2529,6 +2529,108 @@ More("twilio", {"seconds": 0, "direction": "none", "edge": "inclusive"}, "X-Twil
      twilio_verify, twilio_cases, False, signs_url=True)
 
 
+# ---- linear: linear-signature: <hex HMAC-SHA256 of the body>, keyed with the webhook's signing secret text;
+#      webhookTimestamp (unix ms, a whole number) in the signed body, 60 000 ms both ways, inclusive, compared in
+#      milliseconds as @linear/sdk does (the case's now is seconds: now * 1000)
+
+LINEAR_A = "lin_wh_Xb3kQ9vT2mR7pL5nW8cY1zA4sD6fG0hJ2kL4mN6p"
+LINEAR_B = "lin_wh_Pq8rS2tU4vW6xY8zA0bC2dE4fG6hI8jK0lM2nO4pQ6r"
+LINEAR_WRONG = "lin_wh_Zz9yX8wV7uT6sR5qP4oN3mL2kJ1iH0gF9eD8cB7aA6z"
+T_MS = T * 1000
+
+
+def linear_body(ts_ms=T_MS, title="Webhook retries arrive twice", raw_ts=None):
+    ts = raw_ts if raw_ts is not None else str(ts_ms)
+    return ('{"action":"create","actor":{"id":"2e1f4c9a-5b3d-4e8f-9a1c-7d6b5e4f3a2b","type":"user","name":"Ana Souza"},'
+            '"createdAt":"2026-01-01T00:00:00.000Z","data":{"id":"9c7b1d2e-3f4a-4b5c-8d6e-7f8091a2b3c4","number":42,'
+            '"identifier":"ENG-42","title":' + json.dumps(title, ensure_ascii=False) + ',"priority":2},'
+            '"url":"https://linear.app/acme/issue/ENG-42","type":"Issue",'
+            '"organizationId":"5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d","webhookTimestamp":' + ts + ','
+            '"webhookId":"0f1e2d3c-4b5a-4968-8776-65544332211f"}')
+
+
+def linear_sign(ossl, secrets, msg_id, t, b):
+    return {"linear-signature": hmac_hex(secrets[0].encode("utf-8"), b, hashlib.sha256)}
+
+
+def linear_verify(ossl, case, headers, secrets, body):
+    sig = header(headers, "linear-signature")
+    if sig is None:
+        raise Reject("missing_header")
+    if sig.strip() == "":
+        raise Reject("malformed_header")
+    if not any(same(hmac_hex(s.encode("utf-8"), body, hashlib.sha256), sig.strip()) for s in secrets):
+        raise Reject("bad_signature")
+    try:
+        obj = json.loads(body.decode("utf-8"))
+    except ValueError:
+        raise Reject("missing_timestamp")
+    if not isinstance(obj, dict) or "webhookTimestamp" not in obj:
+        raise Reject("missing_timestamp")
+    ts = obj["webhookTimestamp"]
+    if type(ts) is not int:  # a string, null, a fraction: Linear writes whole milliseconds
+        raise Reject("malformed_timestamp")
+    age, window = case["now"] * 1000 - ts, case["tolerance"]["seconds"] * 1000
+    if age > window:
+        raise Reject("stale_timestamp")
+    if -age > window:
+        raise Reject("future_timestamp")
+
+
+def linear_cases(ossl, add):
+    P, A, B = "linear", [LINEAR_A], linear_body()
+    SIG = "linear-signature"
+    good = linear_sign(ossl, A, None, None, B.encode())
+    add(P, "valid", "Valid signature; webhookTimestamp (ms) equal to now.", secrets=A, body=B)
+    add(P, "past-edge", "webhookTimestamp exactly 60 000 ms old: the inclusive edge is accepted.", secrets=A,
+        body=linear_body(T_MS - 60000))
+    add(P, "future-edge", "webhookTimestamp exactly 60 000 ms in the future: accepted.", secrets=A,
+        body=linear_body(T_MS + 60000))
+    add(P, "non-ascii-body", "Issue title with non-ASCII UTF-8 text; the signature covers its UTF-8 bytes.", secrets=A,
+        body=linear_body(title="Zoë’s café ✓ – 日本語"))
+    add(P, "header-name-case", "Header name in mixed case; header lookup is case-insensitive, so accepted.",
+        secrets=A, body=B, headers=rename(good, {SIG: "Linear-Signature"}), reproducible=False)
+    add(P, "second-secret-matches", "Two verification secrets; the signature matches only the second one.",
+        secrets=[LINEAR_WRONG, LINEAR_A], signing=A, body=B)
+    add(P, "missing-signature-header", "No linear-signature header.", secrets=A, body=B, headers={},
+        reproducible=False, expected="missing_header")
+    add(P, "empty-signature-header", "linear-signature present but empty.", secrets=A, body=B,
+        headers=replace(good, SIG, ""), reproducible=False, expected="malformed_header")
+    add(P, "prefixed-signature", "Value is 'sha256=' + the correct digest: Linear sends the bare hex digest.",
+        secrets=A, body=B, headers=replace(good, SIG, "sha256=" + good[SIG]), reproducible=False,
+        expected="bad_signature")
+    add(P, "wrong-secret", "Signed with a different secret than the verifier's.", secrets=A, signing=[LINEAR_WRONG],
+        body=B, expected="bad_signature")
+    add(P, "body-changed", "Body changed by one byte after signing.", secrets=A,
+        body=change_one_byte(B, "ENG-42\",\"title", "ENG-43\",\"title"), headers=good, reproducible=False,
+        expected="bad_signature")
+    add(P, "timestamp-changed", "webhookTimestamp changed (+1 ms) after signing: it is signed with the body.",
+        secrets=A, body=linear_body(T_MS + 1), headers=good, reproducible=False, expected="bad_signature")
+    add(P, "uppercase-hex", "Correct digest written in uppercase hex; only lowercase matches.", secrets=A, body=B,
+        headers=replace(good, SIG, good[SIG].upper()), reproducible=False, expected="bad_signature")
+    add(P, "stale", "webhookTimestamp 60 001 ms old: one millisecond past the inclusive edge.", secrets=A,
+        body=linear_body(T_MS - 60001), expected="stale_timestamp")
+    add(P, "future", "webhookTimestamp 60 001 ms in the future.", secrets=A, body=linear_body(T_MS + 60001),
+        expected="future_timestamp")
+    add(P, "seconds-timestamp", "webhookTimestamp in seconds, not milliseconds: 56 years old when read as ms.",
+        secrets=A, body=linear_body(T), expected="stale_timestamp")
+    add(P, "string-timestamp", "webhookTimestamp is a string (correctly signed).", secrets=A,
+        body=linear_body(raw_ts='"%d"' % T_MS), expected="malformed_timestamp")
+    add(P, "fractional-timestamp", "webhookTimestamp with a fraction of a millisecond (correctly signed): not the"
+        " whole milliseconds Linear writes.", secrets=A, body=linear_body(raw_ts="%d.5" % T_MS),
+        expected="malformed_timestamp")
+    add(P, "missing-timestamp", "No webhookTimestamp in the (correctly signed) body.", secrets=A,
+        body=B.replace(',"webhookTimestamp":%d' % T_MS, ""), expected="missing_timestamp")
+    add(P, "timestamp-header-only", "No webhookTimestamp in the body, the instant in a linear-timestamp header: only"
+        " the signed body counts.", secrets=A, body=B.replace(',"webhookTimestamp":%d' % T_MS, ""),
+        headers=dict(linear_sign(ossl, A, None, None, B.replace(',"webhookTimestamp":%d' % T_MS, "").encode()),
+                     **{"linear-timestamp": str(T_MS)}), reproducible=False, expected="missing_timestamp")
+
+
+More("linear", {"seconds": 60, "direction": "both", "edge": "inclusive"}, "linear-signature", linear_sign,
+     linear_verify, linear_cases, False)
+
+
 def main(argv):
     if len(argv) < 2 or argv[1] not in ("generate", "check") or (argv[1] == "generate" and len(argv) > 2) \
             or len(argv) > 3:

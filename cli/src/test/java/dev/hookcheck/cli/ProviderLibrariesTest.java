@@ -27,6 +27,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +42,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The providers' own libraries judge Hookcheck's signing: what the mock provider really delivers and
  * what {@code hookcheck sign} prints must verify with them, and every tampered variant (a byte of the
  * body, the signature, the timestamp, a stale timestamp, the URL where the signature covers it) must be
- * refused by them. The libraries run in
+ * refused by them. Where the scheme reads its timestamp from the signed body, the stale copy is that body with
+ * the old timestamp written in it (in the scheme's unit) and signed again, and the body given to
+ * {@code hookcheck sign} carries a fresh one. The libraries run in
  * Node: each profile whose provider ships one has a folder {@code src/test/node/judges/<profile>} with its
  * libraries pinned ({@code package.json} and lockfile; {@code .ci/run} installs every folder) and a
  * {@code judge.mjs} that calls them. A provider without a library (Vitable, Dfns, Preo) has no folder: the
@@ -103,11 +106,14 @@ class ProviderLibrariesTest {
                         .map(SchemeSpec.Source::name).orElse("webhook-id");
                 String signingId = seen.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(
                         idHeader)).map(Map.Entry::getValue).findFirst().orElse(null);
+                // where the timestamp travels in the signed body, the stale copy is that body written back then
+                byte[] staleBody = bodyTimestamp(scheme).map(source -> withTimestamp(seen.body(), source, stale))
+                        .orElse(seen.body());
                 for (Map.Entry<String, String> h : scheme.sign(List.of(Secret.of(secret)), signingId, stale,
-                        seen.body()).entrySet()) {
+                        staleBody).entrySet()) {
                     restamped = withHeader(restamped, h.getKey(), h.getValue());
                 }
-                add(cases, id + "/stale", seen, secret, restamped, seen.body());
+                add(cases, id + "/stale", seen, secret, restamped, staleBody);
                 expectedRefused.add(id + "/stale");
             }
         }
@@ -189,8 +195,11 @@ class ProviderLibrariesTest {
         for (String profile : JUDGES.keySet()) {
             String secret = secrets.get(profile + "#mock");
             secrets.put(profile + "#sign", secret);
-            byte[] body = ("{\"id\":\"evt_sign_1\",\"type\":\"invoice.paid\",\"data\":" + DATA + "}")
+            byte[] generic = ("{\"id\":\"evt_sign_1\",\"type\":\"invoice.paid\",\"data\":" + DATA + "}")
                     .getBytes(StandardCharsets.UTF_8);
+            // a scheme that reads its timestamp from the signed body signs what the body says: a fresh one
+            byte[] body = bodyTimestamp(Profiles.get(profile).scheme()).map(source -> withTimestamp(generic, source,
+                    Instant.now().getEpochSecond())).orElse(generic);
             boolean signsUrl = Profiles.get(profile).scheme().signsUrl();
             Cli.Result result = signsUrl
                     ? Cli.run(body, "sign", "--profile", profile, "--secret", secret, "--body", "-", "--url",
@@ -206,6 +215,21 @@ class ProviderLibrariesTest {
             seen.add(new Seen(profile, url, headers, body, System.currentTimeMillis()));
         }
         return seen;
+    }
+
+    /** Where the scheme reads its signed timestamp from the body (Dfns's timestampSent), if it does. */
+    private static Optional<SchemeSpec.Source> bodyTimestamp(SignatureScheme scheme) {
+        return scheme.spec().map(SchemeSpec::timestamp).filter(s -> s.from() == SchemeSpec.Source.From.BODY);
+    }
+
+    /** The JSON body with the timestamp at the source's pointer set to {@code seconds}, in the source's unit. */
+    private static byte[] withTimestamp(byte[] body, SchemeSpec.Source source, long seconds) {
+        JsonNode root = JSON.readTree(body);
+        String pointer = source.name();
+        int slash = pointer.lastIndexOf('/');
+        ((ObjectNode) root.at(pointer.substring(0, slash))).put(pointer.substring(slash + 1),
+                source.unit() == SchemeSpec.Source.Unit.MILLISECONDS ? seconds * 1000 : seconds);
+        return JSON.writeValueAsBytes(root);
     }
 
     private Map<String, List<JsonNode>> judge(ArrayNode cases) throws Exception {

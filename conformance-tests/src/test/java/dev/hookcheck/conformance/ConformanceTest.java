@@ -139,6 +139,22 @@ class ConformanceTest {
                 .isEqualTo("the scheme does not describe its wire format; use a declarative scheme");
     }
 
+    @Test
+    void aTimestampTheProviderWritesInMillisecondsLeavesOutTheMillisecondCheck() {
+        Profile millis = Profiles.get("dfns").withScheme(SignatureSchemes.fromJson("""
+                {"name": "dfns-ms", "algorithm": "hmac-sha256", "signedContent": "{body}",
+                 "signature": {"header": "X-DFNS-WEBHOOK-SIGNATURE", "style": "prefixed", "prefix": "sha256=",
+                               "encoding": "hex"},
+                 "timestamp": {"from": "body", "pointer": "/timestampSent", "unit": "milliseconds"},
+                 "tolerance": {"seconds": 300, "direction": "both"}}"""));
+        Receiver receiver = Receiver.of(java.net.URI.create("http://localhost:1/"), millis, Secret.of("s"));
+        assertThat(Checks.find("RPL-004").orElseThrow().level(receiver).reason())
+                .isEqualTo("Dfns's timestamp is in milliseconds, as it documents");
+        assertThat(Checks.find("RPL-001").orElseThrow().level(receiver).isApplicable()).isTrue();
+        assertThat(Checks.find("RPL-004").orElseThrow().level(Receiver.of(java.net.URI.create("http://localhost:1/"),
+                Profiles.get("dfns"), Secret.of("s"))).isApplicable()).isTrue();
+    }
+
     private static Receiver receiver(ReferenceReceiver app, String profile) {
         return Receiver.of(app.url().toString(), profile, Secrets.of(profile)).withProbe(app::timesProcessed);
     }

@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param encoding how signature bytes are written
  * @param timestampKey for {@code PAIRS}: the item carrying the timestamp, else null
  * @param separator for {@code PAIRS}: what separates the items ({@code ,} or the provider's own), else null
- * @param timestamp where the signed timestamp travels
+ * @param timestamp where the signed timestamp travels, and what it counts (seconds, or milliseconds in the body)
  * @param multipleSignatures whether the provider sends several signatures at once (key rotation)
  */
 public record Wire(String signatureHeader, Style style, String label, Encoding encoding, String timestampKey,
@@ -46,5 +46,10 @@ public record Wire(String signatureHeader, Style style, String label, Encoding e
 
     public boolean timestampInBody() {
         return timestamp.from() == Source.From.BODY;
+    }
+
+    /** Whether the provider writes its timestamp in milliseconds (in the body), not unix seconds. */
+    public boolean timestampInMilliseconds() {
+        return timestamp.unit() == Source.Unit.MILLISECONDS;
     }
 }

@@ -75,6 +75,8 @@ class DetectionMatrixTest {
         // schemes of their own (RFC 3339 timestamps): the window is judged all the same
         expect(Flaw.NO_TIMESTAMP_CHECK, "twitch", "RPL-001 RPL-003");
         expect(Flaw.NO_TIMESTAMP_CHECK, "box", "RPL-001 RPL-003");
+        // a timestamp in milliseconds inside the body: the window is judged in milliseconds
+        expect(Flaw.NO_TIMESTAMP_CHECK, "linear", "RPL-001 RPL-003");
         expect(Flaw.ACCEPTS_FUTURE, "vitable", "RPL-003 RPL-004");
         expect(Flaw.ACCEPTS_FUTURE, "stripe", "RPL-003 RPL-004");
         expect(Flaw.TIGHT_TOLERANCE, "preo", "RPL-002");
@@ -152,6 +154,7 @@ class DetectionMatrixTest {
         diagnosed(Flaw.NO_TIMESTAMP_CHECK, "dfns", "no-replay-window");
         diagnosed(Flaw.NO_TIMESTAMP_CHECK, "twitch", "no-replay-window");
         diagnosed(Flaw.NO_TIMESTAMP_CHECK, "box", "no-replay-window");
+        diagnosed(Flaw.NO_TIMESTAMP_CHECK, "linear", "no-replay-window");
         diagnosed(Flaw.ACCEPTS_FUTURE, "vitable", "future-timestamps-accepted");
         diagnosed(Flaw.ACCEPTS_FUTURE, "stripe", "future-timestamps-accepted");
         diagnosed(Flaw.TIGHT_TOLERANCE, "preo", NONE);

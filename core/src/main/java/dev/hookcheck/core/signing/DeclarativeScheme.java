@@ -6,6 +6,7 @@ import dev.hookcheck.core.internal.Headers;
 import dev.hookcheck.core.internal.Timestamps;
 import dev.hookcheck.core.signing.SchemeSpec.Algorithm;
 import dev.hookcheck.core.signing.SchemeSpec.Source.From;
+import dev.hookcheck.core.signing.SchemeSpec.Source.Unit;
 import dev.hookcheck.core.signing.Verification.Rejected;
 import java.time.Clock;
 import java.util.Base64;
@@ -188,7 +189,15 @@ final class DeclarativeScheme implements SignatureScheme {
             if (fromBody instanceof Rejected r) {
                 return r;
             }
-            timestamp = OptionalLong.of((Long) fromBody);
+            long t = (Long) fromBody;
+            if (spec.timestamp().unit() == Unit.MILLISECONDS) {
+                var refusal = tolerance.checkMillis(t, clock.millis());
+                if (refusal.isPresent()) {
+                    return refusal.get();
+                }
+                return new Verification.Verified(OptionalLong.of(Math.floorDiv(t, 1000)), matched);
+            }
+            timestamp = OptionalLong.of(t);
         }
         if (timestamp.isPresent()) {
             var refusal = tolerance.check(timestamp.getAsLong(), clock.instant().getEpochSecond());
@@ -244,7 +253,8 @@ final class DeclarativeScheme implements SignatureScheme {
             return new Rejected(Reason.MISSING_TIMESTAMP, "body has no " + pointer);
         }
         if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            return new Rejected(Reason.MALFORMED_TIMESTAMP, pointer + " in the body is not unix seconds");
+            return new Rejected(Reason.MALFORMED_TIMESTAMP, pointer + " in the body is not unix "
+                    + spec.timestamp().unit().code() + " (a whole number)");
         }
         return node.longValue();
     }

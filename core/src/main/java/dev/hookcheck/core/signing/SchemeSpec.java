@@ -188,8 +188,10 @@ public record SchemeSpec(
      *
      * @param from where to look
      * @param name the header name ({@code HEADER}) or JSON pointer ({@code BODY}); null otherwise
+     * @param unit what a timestamp counts: unix seconds, or milliseconds for a timestamp in the body of a
+     *     provider that writes milliseconds there (the tolerance is then compared in milliseconds)
      */
-    public record Source(From from, String name) {
+    public record Source(From from, String name, Unit unit) {
         public enum From {
             /** A header of its own. */
             HEADER,
@@ -201,12 +203,33 @@ public record SchemeSpec(
             NONE
         }
 
+        /** What a timestamp's number counts since the unix epoch. */
+        public enum Unit {
+            SECONDS,
+            /** Milliseconds: a JSON number in the body only (a header or item is read as unix seconds). */
+            MILLISECONDS;
+
+            /** The JSON spelling, for example {@code milliseconds}. */
+            public String code() {
+                return name().toLowerCase(Locale.ROOT);
+            }
+        }
+
         public Source {
             Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(unit, "unit");
             if ((from == From.HEADER || from == From.BODY) && (name == null || name.isEmpty())) {
                 throw new IllegalArgumentException("a " + from.name().toLowerCase(Locale.ROOT) + " source needs a "
                         + (from == From.HEADER ? "header name" : "JSON pointer"));
             }
+            if (unit == Unit.MILLISECONDS && from != From.BODY) {
+                throw new IllegalArgumentException("a timestamp in milliseconds is read from the body only");
+            }
+        }
+
+        /** A value counted in seconds, where it is a timestamp. */
+        public Source(From from, String name) {
+            this(from, name, Unit.SECONDS);
         }
 
         public static Source header(String name) {
@@ -219,6 +242,11 @@ public record SchemeSpec(
 
         public static Source body(String jsonPointer) {
             return new Source(From.BODY, jsonPointer);
+        }
+
+        /** A timestamp in the body counted in {@code unit}. */
+        public static Source body(String jsonPointer, Unit unit) {
+            return new Source(From.BODY, jsonPointer, unit);
         }
 
         public static Source none() {
@@ -251,6 +279,9 @@ public record SchemeSpec(
         }
         if (id.from() == Source.From.SIGNATURE) {
             problems.add("id.from cannot be signature");
+        }
+        if (id.unit() != Source.Unit.SECONDS) {
+            problems.add("id.unit is for timestamps only");
         }
         if (timestamp.from() == Source.From.SIGNATURE
                 && (signature.style() != Style.PAIRS || signature.timestampKey() == null)) {

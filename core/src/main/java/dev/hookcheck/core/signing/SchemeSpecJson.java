@@ -109,8 +109,13 @@ final class SchemeSpecJson {
         if (node.isMissingNode()) {
             return Source.none();
         }
-        object(node, field, Set.of("from", "name", "pointer"));
+        object(node, field, Set.of("from", "name", "pointer", "unit"));
         Source.From from = enumValue(node, field + ".from", Source.From.class);
+        Source.Unit unit = node.has("unit") ? enumValue(node, field + ".unit", Source.Unit.class) : Source.Unit.SECONDS;
+        if (unit == Source.Unit.MILLISECONDS && from != Source.From.BODY) {
+            throw new IllegalArgumentException(field + ".unit milliseconds needs from body (a header or item is read as"
+                    + " unix seconds)");
+        }
         return switch (from) {
             case HEADER -> Source.header(text(node, field + ".name", "name", null));
             case BODY -> {
@@ -118,7 +123,7 @@ final class SchemeSpecJson {
                 if (!pointer.startsWith("/")) {
                     throw new IllegalArgumentException(field + ".pointer must be a JSON pointer such as /timestampSent");
                 }
-                yield Source.body(pointer);
+                yield Source.body(pointer, unit);
             }
             case SIGNATURE -> Source.signature();
             case NONE -> Source.none();

@@ -60,20 +60,43 @@ public record Tolerance(Duration window, Direction direction, Edge edge) {
 
     /** The refusal for a timestamp {@code t} at {@code now} (both unix seconds), if any. */
     public Optional<Verification.Rejected> check(long t, long now) {
+        return check(t, now, window.toSeconds(), "s");
+    }
+
+    /**
+     * The refusal for a timestamp {@code t} at {@code now}, both unix milliseconds, compared in milliseconds
+     * (for a provider that writes its timestamp in milliseconds: 1 ms past the window is refused), if any.
+     */
+    public Optional<Verification.Rejected> checkMillis(long t, long now) {
+        // a window too long for milliseconds (a receiver that never checks) is as good as endless
+        long limit = window.compareTo(Duration.ofMillis(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE : window.toMillis();
+        return check(t, now, limit, "ms");
+    }
+
+    private Optional<Verification.Rejected> check(long t, long now, long limit, String unit) {
         if (direction == Direction.NONE) {
             return Optional.empty();
         }
-        long limit = window.toSeconds();
-        long age = now - t;
+        long age = distance(now, t);
         if (beyond(age, limit)) {
             return Optional.of(new Verification.Rejected(Reason.STALE_TIMESTAMP,
-                    "timestamp " + t + " is " + age + " s old, tolerance is " + limit + " s"));
+                    "timestamp " + t + " is " + age + " " + unit + " old, tolerance is " + limit + " " + unit));
         }
         if (direction == Direction.BOTH && beyond(-age, limit)) {
             return Optional.of(new Verification.Rejected(Reason.FUTURE_TIMESTAMP,
-                    "timestamp " + t + " is " + (-age) + " s in the future, tolerance is " + limit + " s"));
+                    "timestamp " + t + " is " + (-age) + " " + unit + " in the future, tolerance is " + limit + " "
+                            + unit));
         }
         return Optional.empty();
+    }
+
+    /** {@code now - t}, saturated: a timestamp at the far end of the number range is as far as it gets. */
+    private static long distance(long now, long t) {
+        long age = now - t;
+        if (((now ^ t) & (now ^ age)) < 0) {
+            return now > t ? Long.MAX_VALUE : -Long.MAX_VALUE;
+        }
+        return age;
     }
 
     private boolean beyond(long distance, long limit) {

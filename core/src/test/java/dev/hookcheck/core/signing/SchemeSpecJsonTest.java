@@ -27,7 +27,8 @@ class SchemeSpecJsonTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"vitable", "dfns", "preo", "stripe", "github", "svix", "shopify", "slack", "pagerduty", "intercom", "paddle", "dropbox"})
+    @CsvSource({"vitable", "dfns", "preo", "stripe", "github", "svix", "shopify", "slack", "pagerduty", "intercom", "paddle", "dropbox",
+            "linear"})
     void thePublishedJsonOfABuiltInSchemeDescribesExactlyTheBuiltIn(String name) throws IOException {
         SchemeSpec builtIn = switch (name) {
             case "vitable" -> SignatureSchemes.VITABLE;

@@ -5,7 +5,11 @@ import dev.hookcheck.conformance.Level;
 import dev.hookcheck.conformance.Receiver;
 import dev.hookcheck.conformance.internal.Session;
 
-/** RPL-004: the providers send seconds; a receiver that guesses the unit widens its window. */
+/**
+ * RPL-004: the providers send seconds; a receiver that guesses the unit widens its window. Not applicable
+ * where the provider's timestamp is itself in milliseconds: there the stale and future checks, signed in
+ * milliseconds, judge the unit.
+ */
 final class MillisecondTimestampRejected extends Check {
     MillisecondTimestampRejected() {
         super("RPL-004", Category.REPLAY, "rejects a timestamp in milliseconds",
@@ -18,7 +22,12 @@ final class MillisecondTimestampRejected extends Check {
 
     @Override
     Level ownLevel(Receiver receiver) {
-        return futureRefused(receiver, needsTimestamp(receiver));
+        Level level = needsTimestamp(receiver);
+        if (level.isApplicable() && wire(receiver).orElseThrow().timestampInMilliseconds()) {
+            return Level.notApplicable(receiver.profile().displayName() + "'s timestamp is in milliseconds, as it"
+                    + " documents");
+        }
+        return futureRefused(receiver, level);
     }
 
     @Override
