@@ -13,30 +13,45 @@ import java.util.Optional;
  * @param userActionSigning the provider's API signs every write with a registered key credential
  *     (Dfns's user actions): the mock keeps key credentials for its organizations
  * @param handshake the endpoint verification handshake the provider performs, if it has one
+ * @param unsignedBody what the provider's signature covers instead of the body, where it does not cover the
+ *     body (for example "the timestamp and token of the body's signature object"): a receiver cannot tell a
+ *     body changed in transit, so the checks that change, re-encode or re-serialize the body after signing
+ *     are not applicable, and the mock does not offer to tamper with it
  */
 public record Traits(boolean sendsCharset, Optional<String> reserializedBodyTolerated, boolean userActionSigning,
-        Optional<Handshake> handshake) {
+        Optional<Handshake> handshake, Optional<String> unsignedBody) {
     /** A provider without any of these traits. */
-    public static final Traits NONE = new Traits(false, Optional.empty(), false, Optional.empty());
+    public static final Traits NONE = new Traits(false, Optional.empty(), false, Optional.empty(), Optional.empty());
 
     public Traits {
         Objects.requireNonNull(reserializedBodyTolerated, "reserializedBodyTolerated");
         Objects.requireNonNull(handshake, "handshake");
+        Objects.requireNonNull(unsignedBody, "unsignedBody");
+    }
+
+    /** Whether the signature covers the body's bytes (every provider's but those with {@link #unsignedBody}). */
+    public boolean signsBody() {
+        return unsignedBody.isEmpty();
     }
 
     public Traits withSendsCharset() {
-        return new Traits(true, reserializedBodyTolerated, userActionSigning, handshake);
+        return new Traits(true, reserializedBodyTolerated, userActionSigning, handshake, unsignedBody);
     }
 
     public Traits withReserializedBodyTolerated(String why) {
-        return new Traits(sendsCharset, Optional.of(why), userActionSigning, handshake);
+        return new Traits(sendsCharset, Optional.of(why), userActionSigning, handshake, unsignedBody);
     }
 
     public Traits withUserActionSigning() {
-        return new Traits(sendsCharset, reserializedBodyTolerated, true, handshake);
+        return new Traits(sendsCharset, reserializedBodyTolerated, true, handshake, unsignedBody);
     }
 
     public Traits withHandshake(Handshake value) {
-        return new Traits(sendsCharset, reserializedBodyTolerated, userActionSigning, Optional.of(value));
+        return new Traits(sendsCharset, reserializedBodyTolerated, userActionSigning, Optional.of(value), unsignedBody);
+    }
+
+    /** The signature covers {@code what} and not the body. */
+    public Traits withUnsignedBody(String what) {
+        return new Traits(sendsCharset, reserializedBodyTolerated, userActionSigning, handshake, Optional.of(what));
     }
 }

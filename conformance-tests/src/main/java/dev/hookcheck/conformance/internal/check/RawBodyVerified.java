@@ -31,7 +31,8 @@ final class RawBodyVerified extends Check {
 
     @Override
     public Level level(Receiver receiver) {
-        return receiver.profile().traits().reserializedBodyTolerated().map(Level::recommended).orElse(Level.required());
+        return signsBody(receiver, receiver.profile().traits().reserializedBodyTolerated().map(Level::recommended)
+                .orElse(Level.required()));
     }
 
     @Override
