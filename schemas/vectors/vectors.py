@@ -748,8 +748,11 @@ def build_cases(ossl):
         raise RuntimeError("openssl derived a different public key for the reference v1a key")
 
     def add(profile, slug, description, *, secrets, body, now=T, ts=None, msg_id=None, signing=None,
-            headers=None, reproducible=None, expected="accept", omit_timestamp=False, url=None):
+            headers=None, reproducible=None, expected="accept", omit_timestamp=False, url=None, unsigned_body=None):
         signing = signing or secrets
+        if unsigned_body is not None:
+            # the signature travels in the body: the body sent is the unsigned one signed by the profile
+            body = MORE[profile].sign_body(ossl, signing, msg_id, str(ts), unsigned_body.encode("utf-8")).decode("utf-8")
         if headers is None:
             headers = sign(ossl, profile, signing, msg_id, ts, body, url)
             reproducible = True if reproducible is None else reproducible
@@ -767,6 +770,8 @@ def build_cases(ossl):
             c["url"] = url
         c["now"] = now
         c["tolerance"] = dict(TOLERANCE[profile])
+        if unsigned_body is not None:
+            c["unsignedBody"] = unsigned_body
         c["body"] = body
         c["headers"] = headers
         c["reproducible"] = reproducible
@@ -1275,7 +1280,7 @@ def build_document(ossl):
 # --------------------------------------------------------------------------------------------
 
 CASE_KEYS = ["name", "profile", "description", "secrets", "signingSecrets", "id", "timestamp", "url", "now",
-             "tolerance", "body", "headers", "reproducible", "expected"]
+             "tolerance", "unsignedBody", "body", "headers", "reproducible", "expected"]
 REQUIRED = ["name", "profile", "description", "secrets", "now", "tolerance", "body", "headers", "reproducible",
             "expected"]
 
@@ -1317,6 +1322,12 @@ def check_case(ossl, case, seen):
             got = sign(ossl, profile, signing, case.get("id"), case.get("timestamp"), case["body"], case.get("url"))
             if got != case["headers"]:
                 errors.append("re-signing gives %r, file has %r" % (got, case["headers"]))
+            if "unsignedBody" in case:
+                signer = MORE[profile].sign_body if profile in MORE else None
+                got_body = signer and signer(ossl, signing, case.get("id"), str(case.get("timestamp")),
+                                             case["unsignedBody"].encode("utf-8")).decode("utf-8")
+                if got_body != case["body"]:
+                    errors.append("signing unsignedBody gives %r, file has %r" % (got_body, case["body"]))
     elif not needs_ts or "timestamp" in case:
         got = sign(ossl, profile, signing, case.get("id"), case.get("timestamp"), case["body"], case.get("url"))
         if got == case["headers"]:
@@ -1393,11 +1404,14 @@ class More:
 
     sign(ossl, secrets, msg_id, ts_text, body_bytes) -> headers; verify(ossl, case, headers, secrets,
     body_bytes) raises Reject; cases(ossl, add) adds the profile's cases; needs_ts: a reproducible case
-    needs a timestamp to re-sign.
+    needs a timestamp to re-sign; sign_body(ossl, secrets, msg_id, ts_text, unsigned_bytes) -> the body
+    bytes to send, for a profile that writes its signature into the body (its cases carry unsignedBody,
+    the body before signing, and sign then gives the headers of the signed body).
     """
 
-    def __init__(self, name, tolerance, sig_header, sign, verify, cases, needs_ts):
+    def __init__(self, name, tolerance, sig_header, sign, verify, cases, needs_ts, sign_body=None):
         self.name, self.sign, self.verify, self.cases, self.needs_ts = name, sign, verify, cases, needs_ts
+        self.sign_body = sign_body
         PROFILES.append(name)
         TOLERANCE[name] = tolerance
         SIG_HEADER[name] = sig_header
