@@ -26,7 +26,7 @@ class ProfilesTest {
         List<String> names = Profiles.names();
         assertThat(names.subList(0, 6)).containsExactly("standard", "vitable", "dfns", "preo", "stripe", "github");
         assertThat(names.subList(6, names.size())).as("the providers added since, by name").isSorted()
-                .contains("svix", "shopify", "square", "zoom", "twitch", "slack", "pagerduty", "intercom", "box", "paddle");
+                .contains("svix", "shopify", "square", "zoom", "twitch", "slack", "pagerduty", "intercom", "box", "paddle", "mailgun");
         assertThat(Profiles.defaultProfile().name()).isEqualTo("standard");
     }
 
