@@ -749,8 +749,11 @@ def build_cases(ossl):
         raise RuntimeError("openssl derived a different public key for the reference v1a key")
 
     def add(profile, slug, description, *, secrets, body, now=T, ts=None, msg_id=None, signing=None,
-            headers=None, reproducible=None, expected="accept", omit_timestamp=False, url=None):
+            headers=None, reproducible=None, expected="accept", omit_timestamp=False, url=None, unsigned_body=None):
         signing = signing or secrets
+        if unsigned_body is not None:
+            # the signature travels in the body: the body sent is the unsigned one signed by the profile
+            body = MORE[profile].sign_body(ossl, signing, msg_id, str(ts), unsigned_body.encode("utf-8")).decode("utf-8")
         if headers is None:
             headers = sign(ossl, profile, signing, msg_id, ts, body, url)
             reproducible = True if reproducible is None else reproducible
@@ -768,6 +771,8 @@ def build_cases(ossl):
             c["url"] = url
         c["now"] = now
         c["tolerance"] = dict(TOLERANCE[profile])
+        if unsigned_body is not None:
+            c["unsignedBody"] = unsigned_body
         c["body"] = body
         c["headers"] = headers
         c["reproducible"] = reproducible
@@ -1276,7 +1281,7 @@ def build_document(ossl):
 # --------------------------------------------------------------------------------------------
 
 CASE_KEYS = ["name", "profile", "description", "secrets", "signingSecrets", "id", "timestamp", "url", "now",
-             "tolerance", "body", "headers", "reproducible", "expected"]
+             "tolerance", "unsignedBody", "body", "headers", "reproducible", "expected"]
 REQUIRED = ["name", "profile", "description", "secrets", "now", "tolerance", "body", "headers", "reproducible",
             "expected"]
 
@@ -1318,6 +1323,19 @@ def check_case(ossl, case, seen):
             got = sign(ossl, profile, signing, case.get("id"), case.get("timestamp"), case["body"], case.get("url"))
             if got != case["headers"]:
                 errors.append("re-signing gives %r, file has %r" % (got, case["headers"]))
+            if "unsignedBody" in case:
+                signer = MORE[profile].sign_body if profile in MORE else None
+                got_body = signer and signer(ossl, signing, case.get("id"), str(case.get("timestamp")),
+                                             case["unsignedBody"].encode("utf-8")).decode("utf-8")
+                if got_body != case["body"]:
+                    errors.append("signing unsignedBody gives %r, file has %r" % (got_body, case["body"]))
+    in_body = profile in MORE and MORE[profile].sign_body is not None
+    if in_body and case["reproducible"] != ("unsignedBody" in case):
+        errors.append("a case of a profile that signs in the body is reproducible exactly when it has unsignedBody")
+    if "unsignedBody" in case and not in_body:
+        errors.append("unsignedBody, but the profile does not sign in the body")
+    if case["reproducible"] or in_body:
+        pass  # a hand-made body of an in-body profile has no unsigned form to re-sign
     elif not needs_ts or "timestamp" in case:
         got = sign(ossl, profile, signing, case.get("id"), case.get("timestamp"), case["body"], case.get("url"))
         if got == case["headers"]:
@@ -1395,12 +1413,15 @@ class More:
     sign(ossl, secrets, msg_id, ts_text, body_bytes) -> headers; verify(ossl, case, headers, secrets,
     body_bytes) raises Reject; cases(ossl, add) adds the profile's cases; needs_ts: a reproducible case
     needs a timestamp to re-sign; signs_url: the signature covers the request URL, so sign also takes the
-    case's url (the URL the request is sent to) as a last argument.
+    case's url (the URL the request is sent to) as a last argument; sign_body(ossl, secrets, msg_id, ts_text,
+    unsigned_bytes) -> the body bytes to send, for a profile that writes its signature into the body (its
+    cases carry unsignedBody, the body before signing, and sign then gives the headers of the signed body).
     """
 
-    def __init__(self, name, tolerance, sig_header, sign, verify, cases, needs_ts, signs_url=False):
+    def __init__(self, name, tolerance, sig_header, sign, verify, cases, needs_ts, signs_url=False, sign_body=None):
         self.name, self.sign, self.verify, self.cases, self.needs_ts = name, sign, verify, cases, needs_ts
         self.signs_url = signs_url
+        self.sign_body = sign_body
         PROFILES.append(name)
         TOLERANCE[name] = tolerance
         SIG_HEADER[name] = sig_header
@@ -2629,6 +2650,160 @@ def linear_cases(ossl, add):
 
 More("linear", {"seconds": 60, "direction": "both", "edge": "inclusive"}, "linear-signature", linear_sign,
      linear_verify, linear_cases, False)
+
+
+# ---- mailgun: no header; the body starts with "signature":{"timestamp","token","signature"}, the hex
+#      HMAC-SHA256 of timestamp + token (no separator) with the webhook signing key's text. The rest of the
+#      body is not signed. 300 s both ways (assumed: Mailgun names no window).
+
+MAILGUN_A = "1f3b5d7f9a2c4e6081a3c5e7f9b1d3f5-8a9b0c1d-2e3f4a5b"
+MAILGUN_B = "key-3ax6xnjp29jd6fds4gc373sgvjxteol0"
+MAILGUN_WRONG = "0e2a4c6e8b1d3f5791b3d5f7a9c1e3b5-1a2b3c4d-5e6f7a8b"
+MAILGUN_TOKEN = "a8ce0edb2dd8301dee6c2405235584e45aa91d1e9f979f3de0"
+MAILGUN_BODY = compact({"event-data": {
+    "id": "CPgfbmQMTCKtHW6uIWtuVe", "event": "delivered", "timestamp": 1767225599.908181, "log-level": "info",
+    "recipient": "alice@example.com", "recipient-domain": "example.com", "tags": ["transactional"],
+    "envelope": {"transport": "smtp", "sender": "no-reply@mg.example.com", "sending-ip": "209.61.151.10",
+                 "targets": "alice@example.com"},
+    "message": {"headers": {"to": "alice@example.com", "message-id": "20260101000000.1.ABCD@mg.example.com",
+                            "from": "Acme <no-reply@mg.example.com>", "subject": "Your receipt from Acme (#1042)"},
+                "attachments": [], "size": 4213},
+    "delivery-status": {"tls": True, "mx-host": "mx.example.com", "attempt-no": 1, "code": 250, "message": "OK",
+                        "description": "", "session-seconds": 0.4331, "utf8": True, "certificate-verified": True}}})
+MAILGUN_BODY_NON_ASCII = compact({"event-data": {
+    "id": "Ua3BnkXhRZ2Yc9VqW0pLmA", "event": "opened", "timestamp": 1767225600.125, "log-level": "info",
+    "recipient": "zoe.lefevre@example.net", "message": {"headers": {"subject": "Bienvenue, Zoë ✓ 日本語 – €"}}}})
+
+
+def mailgun_mac(secret, ts_text, token):
+    return hmac_hex(secret.encode("utf-8"), (ts_text + token).encode("utf-8"), hashlib.sha256)
+
+
+def mailgun_object(secret, ts_text, token):
+    return {"timestamp": ts_text, "token": token, "signature": mailgun_mac(secret, ts_text, token)}
+
+
+def mailgun_sign(ossl, secrets, msg_id, t, b):
+    return {}
+
+
+def mailgun_sign_body(ossl, secrets, token, ts_text, unsigned):
+    """The unsigned body with the signature object written first, the rest of its bytes unchanged."""
+    text = unsigned.decode("utf-8")
+    if not text.startswith("{"):
+        raise ValueError("a Mailgun body is a JSON object")
+    member = '"signature":' + compact(mailgun_object(secrets[0], ts_text, token))
+    rest = text[1:]
+    return ("{" + member + ("" if rest.lstrip().startswith("}") else ",") + rest).encode("utf-8")
+
+
+def mailgun_verify(ossl, case, headers, secrets, body):
+    def no_constants(name):
+        raise ValueError(name)
+
+    try:
+        obj = json.loads(body.decode("utf-8"), parse_constant=no_constants)
+    except ValueError:
+        raise Reject("missing_header")
+    sig = obj.get("signature") if isinstance(obj, dict) else None
+    if not isinstance(sig, dict):
+        raise Reject("missing_header")
+    if sig.get("signature") is None or sig.get("token") is None:
+        raise Reject("missing_header")
+    value, token = sig["signature"], sig["token"]
+    if not isinstance(value, str) or value == "" or any(c not in "0123456789abcdefABCDEF" for c in value) \
+            or not isinstance(token, str):
+        raise Reject("malformed_header")
+    ts = sig.get("timestamp")
+    if ts is None:
+        raise Reject("missing_timestamp")
+    if type(ts) is int:
+        ts = str(ts)
+    if not isinstance(ts, str) or not (1 <= len(ts) <= 12) or any(c not in "0123456789" for c in ts):
+        raise Reject("malformed_timestamp")
+    if not any(same(mailgun_mac(s, ts, token), value) for s in secrets):
+        raise Reject("bad_signature")
+    check_tolerance(int(ts), case["now"], case["tolerance"])
+
+
+def mailgun_cases(ossl, add):
+    P, A, K, B = "mailgun", [MAILGUN_A], MAILGUN_TOKEN, MAILGUN_BODY
+    good = mailgun_sign_body(ossl, A, K, str(T), B.encode()).decode()
+    obj = mailgun_object(MAILGUN_A, str(T), K)
+    event_data = B[len('{"event-data":'):-1]
+
+    def body_with(signature, before=True):
+        """A hand-made body: this signature object (a dict, or None for none) first or after event-data."""
+        if signature is None:
+            return B
+        member = '"signature":' + compact(signature)
+        return "{" + member + "," + B[1:] if before else B[:-1] + "," + member + "}"
+
+    def edited(**changes):
+        o = dict(obj)
+        for k, v in changes.items():
+            if v is None:
+                o.pop(k, None)
+            else:
+                o[k] = v
+        return o
+
+    add(P, "valid", "Valid signature object first in the body: HMAC-SHA256 of timestamp + token, timestamp equal to"
+        " now.", secrets=A, msg_id=K, ts=T, body=None, unsigned_body=B)
+    add(P, "legacy-key-format", "Signed with an older account's key-… signing key (its text is the HMAC key).",
+        secrets=[MAILGUN_B], msg_id=K, ts=T, body=None, unsigned_body=B)
+    add(P, "non-ascii-body", "Body with non-ASCII UTF-8 text; only timestamp + token are signed.", secrets=A,
+        msg_id=K, ts=T, body=None, unsigned_body=MAILGUN_BODY_NON_ASCII)
+    add(P, "past-edge", "Timestamp exactly 300 s old: the inclusive edge of the assumed window is accepted.",
+        secrets=A, msg_id=K, ts=T - 300, body=None, unsigned_body=B)
+    add(P, "future-edge", "Timestamp exactly 300 s in the future: accepted.", secrets=A, msg_id=K, ts=T + 300,
+        body=None, unsigned_body=B)
+    add(P, "second-secret-matches", "Two signing keys; the signature matches only the second one.",
+        secrets=[MAILGUN_WRONG, MAILGUN_A], signing=A, msg_id=K, ts=T, body=None, unsigned_body=B)
+    add(P, "signature-object-last", "The signature object after event-data: where it stands does not matter.",
+        secrets=A, msg_id=K, ts=T, body=body_with(obj, before=False), headers={}, reproducible=False)
+    add(P, "integer-timestamp", "The timestamp written as a JSON integer (Mailgun's table says int); signed over its"
+        " digits.", secrets=A, msg_id=K, ts=T, body=body_with(dict(obj, timestamp=T)), headers={},
+        reproducible=False)
+    add(P, "event-data-changed", "event-data changed after signing (delivery-status code 250 -> 550): the signature does not"
+        " cover the body, so this is accepted; a receiver cannot tell.", secrets=A, msg_id=K, ts=T,
+        body=change_one_byte(good, '"code":250', '"code":550'), headers={}, reproducible=False)
+    add(P, "stale", "Timestamp 301 s old: one second past the window.", secrets=A, msg_id=K, ts=T - 301, body=None,
+        unsigned_body=B, expected="stale_timestamp")
+    add(P, "future", "Timestamp 301 s in the future: one second past the window.", secrets=A, msg_id=K, ts=T + 301,
+        body=None, unsigned_body=B, expected="future_timestamp")
+    add(P, "wrong-secret", "Signed with another domain's signing key.", secrets=A, signing=[MAILGUN_WRONG],
+        msg_id=K, ts=T, body=None, unsigned_body=B, expected="bad_signature")
+    add(P, "timestamp-changed", "Timestamp changed (+1 s) after signing: it is signed.", secrets=A, msg_id=K, ts=T,
+        body=body_with(edited(timestamp=str(T + 1))), headers={}, reproducible=False, expected="bad_signature")
+    add(P, "token-changed", "Token changed by one digit after signing: it is signed.", secrets=A, msg_id=K, ts=T,
+        body=body_with(edited(token=K[:-1] + "1")), headers={}, reproducible=False, expected="bad_signature")
+    add(P, "uppercase-hex", "Correct digest written in uppercase hex; only the lowercase digest matches.", secrets=A,
+        msg_id=K, ts=T, body=body_with(edited(signature=obj["signature"].upper())), headers={}, reproducible=False,
+        expected="bad_signature")
+    add(P, "missing-signature-object", "No signature object in the body.", secrets=A, msg_id=K, ts=T,
+        body=B, headers={}, reproducible=False, expected="missing_header")
+    add(P, "missing-signature", "The signature object without its signature field.", secrets=A, msg_id=K, ts=T,
+        body=body_with(edited(signature=None)), headers={}, reproducible=False, expected="missing_header")
+    add(P, "missing-token", "The signature object without its token.", secrets=A, msg_id=K, ts=T,
+        body=body_with(edited(token=None)), headers={}, reproducible=False, expected="missing_header")
+    add(P, "missing-timestamp", "The signature object without its timestamp.", secrets=A, msg_id=K, ts=T,
+        body=body_with(edited(timestamp=None)), headers={}, reproducible=False, expected="missing_timestamp")
+    add(P, "empty-signature", "signature.signature is the empty string.", secrets=A, msg_id=K, ts=T,
+        body=body_with(edited(signature="")), headers={}, reproducible=False, expected="malformed_header")
+    add(P, "garbled-signature", "signature.signature is not hex digits.", secrets=A, msg_id=K, ts=T,
+        body=body_with(edited(signature="this is not a signature")), headers={}, reproducible=False,
+        expected="malformed_header")
+    add(P, "non-numeric-timestamp", "The timestamp is an ISO date (the signature is valid over that text).",
+        secrets=A, msg_id=K, ts=T, body=body_with(mailgun_object(MAILGUN_A, "2026-01-01T00:00:00Z", K)), headers={},
+        reproducible=False, expected="malformed_timestamp")
+    add(P, "not-json", "The body is not JSON, so it carries no signature object.", secrets=A, msg_id=K, ts=T,
+        body=good[:len(good) // 2], headers={}, reproducible=False, expected="missing_header")
+    assert event_data
+
+
+More("mailgun", {"seconds": 300, "direction": "both", "edge": "inclusive"}, "signature.signature", mailgun_sign,
+     mailgun_verify, mailgun_cases, True, sign_body=mailgun_sign_body)
 
 
 def main(argv):

@@ -165,7 +165,8 @@ final class SendCommand implements Callable<Integer> {
             Attempt attempt, byte[] custom, PrintWriter out, int number, int total, Attempt retried)
             throws InterruptedException {
         Payload payload = chosen.payloads().build(event, attempt);
-        byte[] bytes = custom != null ? custom : payload.body();
+        byte[] bytes = chosen.scheme().signedBody(keys, payload.signingId(), Long.toString(payload.timestamp()),
+                custom != null ? custom : payload.body());
         Map<String, String> headers = new LinkedHashMap<>(payload.headers());
         URI url = URI.create(chosen.scheme().deliveryUrl(target.toString(), bytes));
         headers.putAll(chosen.scheme().sign(keys, payload.signingId(), payload.timestamp(), bytes, url.toString()));

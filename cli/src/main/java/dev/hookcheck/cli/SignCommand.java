@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code hookcheck sign}: the headers a provider would send with a body, or a curl command that sends it. */
 @Command(name = "sign", mixinStandardHelpOptions = true, versionProvider = Hookcheck.Version.class,
         description = {"Signs a body as the provider would and prints the headers (Name: value lines), or with"
-                + " --curl a curl command that POSTs it.", ""})
+                + " --curl a curl command that POSTs it. Where the provider writes the signature into the JSON body,"
+                + " a blank line and the body to send follow the headers.", ""})
 final class SignCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -81,11 +82,14 @@ final class SignCommand implements Callable<Integer> {
             throw new UsageError(chosen.displayName() + " signs the request URL: pass --url URL, the URL the receiver"
                     + " is configured with");
         }
-        String target = requestUrl == null ? null : chosen.scheme().deliveryUrl(requestUrl, bytes);
+        boolean inBody = chosen.scheme().signatureInBody().isPresent();
         Map<String, String> headers;
+        String target;
         try {
-            headers = chosen.scheme().signWithTimestampText(secrets.stream().map(Secret::of).toList(), messageId,
-                    signedAt, bytes, target);
+            List<Secret> keys = secrets.stream().map(Secret::of).toList();
+            bytes = chosen.scheme().signedBody(keys, messageId, signedAt, bytes);
+            target = requestUrl == null ? null : chosen.scheme().deliveryUrl(requestUrl, bytes);
+            headers = chosen.scheme().signWithTimestampText(keys, messageId, signedAt, bytes, target);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             throw new UsageError("cannot sign for profile " + chosen.name() + ": " + e.getMessage());
         }
@@ -95,8 +99,13 @@ final class SignCommand implements Callable<Integer> {
                 out.println("POST " + target);
             }
             headers.forEach((name, value) -> out.println(name + ": " + value));
+            if (inBody) {
+                // the signature is part of the body: the body to send follows the headers, as in HTTP
+                out.println();
+                out.println(utf8(bytes));
+            }
         } else {
-            out.println(curlCommand(target, headers, bytes));
+            out.println(curlCommand(target, headers, bytes, inBody));
         }
         return 0;
     }
@@ -113,12 +122,12 @@ final class SignCommand implements Callable<Integer> {
         }
     }
 
-    private String curlCommand(String target, Map<String, String> headers, byte[] bytes) {
+    private String curlCommand(String target, Map<String, String> headers, byte[] bytes, boolean signedBody) {
         StringBuilder command = new StringBuilder("curl -X POST ").append(Shell.quote(target)).append(" \\\n")
                 .append("  -H ").append(Shell.quote("Content-Type: application/json")).append(" \\\n");
         headers.forEach((name, value) -> command.append("  -H ").append(Shell.quote(name + ": " + value))
                 .append(" \\\n"));
-        if (body.equals("-")) {
+        if (body.equals("-") || signedBody) {
             command.append("  --data-binary ").append(Shell.quote(utf8(bytes)));
         } else {
             command.append("  --data-binary @").append(Shell.quote(body));

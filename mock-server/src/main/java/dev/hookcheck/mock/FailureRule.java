@@ -129,6 +129,10 @@ public record FailureRule(String id, Mode mode, String profile, String endpointI
             throw new IllegalArgumentException("mode '" + mode.wireName() + "' does not apply to profile '" + profile
                     + "': its signature carries no timestamp to move");
         }
+        if (profile != null && mode == Mode.TAMPERED_BODY && !Profiles.get(profile).traits().signsBody()) {
+            throw new IllegalArgumentException("mode '" + mode.wireName() + "' does not apply to profile '" + profile
+                    + "': its signature does not cover the body, so a receiver cannot tell a changed one");
+        }
         if (!attempts.isEmpty() && !mode.perAttempt()) {
             throw new IllegalArgumentException("attempts does not apply to mode '" + mode.wireName()
                     + "': it acts once, before the first attempt");

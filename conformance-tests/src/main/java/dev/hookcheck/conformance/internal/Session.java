@@ -11,6 +11,7 @@ import dev.hookcheck.core.profile.EventType;
 import dev.hookcheck.core.profile.Field;
 import dev.hookcheck.core.profile.Handshake;
 import dev.hookcheck.core.profile.Profile;
+import dev.hookcheck.core.signing.BodyField;
 import dev.hookcheck.core.signing.SignatureScheme;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -213,9 +214,10 @@ public final class Session {
 
     private Delivery sign(byte[] body, Map<String, String> headers, String key, String signingId, String timestamp,
             List<Secret> secrets) {
-        String url = scheme().deliveryUrl(receiver.url().toString(), body);
-        Delivery signed = new Delivery(body, headers, key, signingId, timestamp, url);
-        for (Map.Entry<String, String> h : scheme().signWithTimestampText(secrets, signingId, timestamp, body, url)
+        byte[] sent = scheme().signedBody(secrets, signingId, timestamp, body);
+        String url = scheme().deliveryUrl(receiver.url().toString(), sent);
+        Delivery signed = new Delivery(sent, headers, key, signingId, timestamp, url);
+        for (Map.Entry<String, String> h : scheme().signWithTimestampText(secrets, signingId, timestamp, sent, url)
                 .entrySet()) {
             signed = signed.withHeader(h.getKey(), h.getValue());
         }
@@ -239,6 +241,31 @@ public final class Session {
     }
 
     // ---- the signature header
+
+    /** What carries the signature, for people: the header's name, or {@code the body's /p field}. */
+    public String signaturePlace() {
+        return scheme().signatureInBody().map(pointer -> "the body's " + pointer + " field")
+                .orElse(scheme().signatureHeader());
+    }
+
+    /** The same as a noun after an adjective: {@code X-Signature header}, or {@code /p field of the body}. */
+    public String signatureField() {
+        return scheme().signatureInBody().map(pointer -> pointer + " field of the body")
+                .orElse(scheme().signatureHeader() + " header");
+    }
+
+    /** The delivery without its signature: the header removed, or the body's field where the signature travels there. */
+    public Delivery withoutSignature(Delivery delivery) {
+        return scheme().signatureInBody().map(pointer -> delivery.withRawBody(BodyField.without(delivery.body(), pointer)))
+                .orElseGet(() -> delivery.withoutHeader(scheme().signatureHeader()));
+    }
+
+    /** The delivery with its signature replaced by {@code text}, in the header or in the body's field. */
+    public Delivery withSignatureText(Delivery delivery, String text) {
+        return scheme().signatureInBody()
+                .map(pointer -> delivery.withRawBody(BodyField.with(delivery.body(), pointer, text)))
+                .orElseGet(() -> delivery.withHeader(scheme().signatureHeader(), text));
+    }
 
     public SignatureValue signature(Delivery delivery) {
         return SignatureValue.parse(wire(), delivery.header(wire().signatureHeader()));

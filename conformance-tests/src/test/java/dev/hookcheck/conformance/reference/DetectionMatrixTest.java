@@ -69,6 +69,7 @@ class DetectionMatrixTest {
                 + " SIG-010 SIG-011 SIG-013 RPL-001 RPL-003 RPL-004 RPL-005 IDM-003");
         expect(Flaw.NO_VERIFICATION, "github", "SIG-002 SIG-003 SIG-004 SIG-005 SIG-006 SIG-008 SIG-009 SIG-010 IDM-003");
         expect(Flaw.SKIPS_UNSIGNED, "vitable", "SIG-002");
+        expect(Flaw.SKIPS_UNSIGNED, "mailgun", "SIG-002");
         expect(Flaw.SWALLOWS_PARSE_ERRORS, "stripe", "SIG-003 SIG-004");
         expect(Flaw.NO_TIMESTAMP_CHECK, "standard", "RPL-001 RPL-003 RPL-004");
         expect(Flaw.NO_TIMESTAMP_CHECK, "dfns", "RPL-001 RPL-003 RPL-004");
@@ -77,6 +78,7 @@ class DetectionMatrixTest {
         expect(Flaw.NO_TIMESTAMP_CHECK, "box", "RPL-001 RPL-003");
         // a timestamp in milliseconds inside the body: the window is judged in milliseconds
         expect(Flaw.NO_TIMESTAMP_CHECK, "linear", "RPL-001 RPL-003");
+        expect(Flaw.NO_TIMESTAMP_CHECK, "mailgun", "RPL-001 RPL-003");
         expect(Flaw.ACCEPTS_FUTURE, "vitable", "RPL-003 RPL-004");
         expect(Flaw.ACCEPTS_FUTURE, "stripe", "RPL-003 RPL-004");
         expect(Flaw.TIGHT_TOLERANCE, "preo", "RPL-002");
@@ -149,12 +151,14 @@ class DetectionMatrixTest {
         diagnosed(Flaw.NO_VERIFICATION, "standard", "no-signature-verification");
         diagnosed(Flaw.NO_VERIFICATION, "github", "no-signature-verification");
         diagnosed(Flaw.SKIPS_UNSIGNED, "vitable", NONE);
+        diagnosed(Flaw.SKIPS_UNSIGNED, "mailgun", NONE);
         diagnosed(Flaw.SWALLOWS_PARSE_ERRORS, "stripe", "unreadable-signature-skipped");
         diagnosed(Flaw.NO_TIMESTAMP_CHECK, "standard", "no-replay-window");
         diagnosed(Flaw.NO_TIMESTAMP_CHECK, "dfns", "no-replay-window");
         diagnosed(Flaw.NO_TIMESTAMP_CHECK, "twitch", "no-replay-window");
         diagnosed(Flaw.NO_TIMESTAMP_CHECK, "box", "no-replay-window");
         diagnosed(Flaw.NO_TIMESTAMP_CHECK, "linear", "no-replay-window");
+        diagnosed(Flaw.NO_TIMESTAMP_CHECK, "mailgun", "no-replay-window");
         diagnosed(Flaw.ACCEPTS_FUTURE, "vitable", "future-timestamps-accepted");
         diagnosed(Flaw.ACCEPTS_FUTURE, "stripe", "future-timestamps-accepted");
         diagnosed(Flaw.TIGHT_TOLERANCE, "preo", NONE);

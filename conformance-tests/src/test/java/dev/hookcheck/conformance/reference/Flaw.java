@@ -53,10 +53,10 @@ import java.util.function.BiFunction;
 public enum Flaw {
     WRONG_KEY_ENCODING("keys the HMAC with the whsec_ text, not its decoded bytes", WrongKeyEncoding::new, "standard"),
     NO_VERIFICATION("does not verify signatures", NoVerification::new, "standard", "github"),
-    SKIPS_UNSIGNED("lets a request without a signature header through", SkipsUnsigned::new, "vitable"),
+    SKIPS_UNSIGNED("lets a request without a signature header through", SkipsUnsigned::new, "vitable", "mailgun"),
     SWALLOWS_PARSE_ERRORS("ignores a signature header it cannot parse", SwallowsParseErrors::new, "stripe"),
     NO_TIMESTAMP_CHECK("never checks the timestamp", NoTimestampCheck::new, "standard", "dfns", "twitch", "box",
-            "linear"),
+            "linear", "mailgun"),
     ACCEPTS_FUTURE("accepts future timestamps", AcceptsFuture::new, "vitable", "stripe"),
     TIGHT_TOLERANCE("uses a 60 s tolerance", TightTolerance::new, "preo"),
     GUESSES_MILLISECONDS("takes a timestamp above 10^12 for milliseconds", GuessesMilliseconds::new, "standard"),

@@ -60,7 +60,8 @@ final class FlawedReceivers {
 
         @Override
         Verification verify(Request request) {
-            return request.header(profile.scheme().signatureHeader()) == null ? verified() : super.verify(request);
+            return profile.scheme().signatureOf(request.headers(), request.body()) == null ? verified()
+                    : super.verify(request);
         }
     }
 
@@ -144,7 +145,7 @@ final class FlawedReceivers {
 
         @Override
         Verification verify(Request request) {
-            String header = request.header(profile.scheme().signatureHeader());
+            String header = profile.scheme().signatureOf(request.headers(), request.body());
             String signatures = header == null ? null : header.replaceAll("(^|,)t=[^,]*", "");
             if (signatures != null && verifiedSignatures.contains(signatures)) {
                 return verified();

@@ -224,9 +224,10 @@ public record Profile(
     /** The body and headers of one attempt, signed with the given secrets (newest first). */
     public SignedWebhook sign(Event event, Attempt attempt, List<Secret> secrets) {
         Payload payload = payloads.build(event, attempt);
+        byte[] body = scheme.signedBody(secrets, payload.signingId(), Long.toString(payload.timestamp()), payload.body());
         Map<String, String> headers = new LinkedHashMap<>(payload.headers());
-        headers.putAll(scheme.sign(secrets, payload.signingId(), payload.timestamp(), payload.body()));
-        return new SignedWebhook(payload.body(), headers, payload.idempotencyKey());
+        headers.putAll(scheme.sign(secrets, payload.signingId(), payload.timestamp(), body));
+        return new SignedWebhook(body, headers, payload.idempotencyKey());
     }
 
     /**
@@ -235,10 +236,11 @@ public record Profile(
      */
     public SignedWebhook sign(Event event, Attempt attempt, List<Secret> secrets, String url) {
         Payload payload = payloads.build(event, attempt);
-        String target = scheme.deliveryUrl(url, payload.body());
+        byte[] body = scheme.signedBody(secrets, payload.signingId(), Long.toString(payload.timestamp()), payload.body());
+        String target = scheme.deliveryUrl(url, body);
         Map<String, String> headers = new LinkedHashMap<>(payload.headers());
-        headers.putAll(scheme.sign(secrets, payload.signingId(), payload.timestamp(), payload.body(), target));
-        return new SignedWebhook(payload.body(), headers, payload.idempotencyKey(), target);
+        headers.putAll(scheme.sign(secrets, payload.signingId(), payload.timestamp(), body, target));
+        return new SignedWebhook(body, headers, payload.idempotencyKey(), target);
     }
 
     /**

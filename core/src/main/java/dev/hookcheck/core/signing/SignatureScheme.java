@@ -19,8 +19,43 @@ public interface SignatureScheme {
     /** Short name, for example {@code standard-webhooks} or {@code vitable}. */
     String name();
 
-    /** The header that carries the signature, in the provider's own letter case. */
+    /**
+     * The header that carries the signature, in the provider's own letter case. A scheme whose signature
+     * travels inside the body ({@link #signatureInBody()}) sends no such header: it names the body's
+     * field here, for people.
+     */
     String signatureHeader();
+
+    /**
+     * Where the signature travels when the provider writes it into the JSON body instead of a header:
+     * a JSON pointer to it ({@code /signature/signature}); empty for schemes that send
+     * {@link #signatureHeader()}. Such a scheme signs with {@link #signedBody}, and its {@link #sign}
+     * returns only the headers it adds, if any.
+     */
+    default Optional<String> signatureInBody() {
+        return Optional.empty();
+    }
+
+    /**
+     * The bytes to send for this body: the body itself, except for a scheme whose signature travels inside
+     * the body ({@link #signatureInBody()}), which returns it with the signature (and what it signs)
+     * written in, replacing one already there. Sign the headers over what this returns.
+     *
+     * @param timestamp the timestamp as it is written, as {@link #signWithTimestampText} takes it
+     */
+    default byte[] signedBody(List<Secret> secrets, String id, String timestamp, byte[] body) {
+        return body;
+    }
+
+    /**
+     * The signature as a request carries it: the signature header's value, or the body's field where the
+     * signature travels there; null where it has none.
+     */
+    default String signatureOf(Map<String, String> headers, byte[] body) {
+        Optional<String> inBody = signatureInBody();
+        return inBody.isPresent() ? BodyField.read(body, inBody.get())
+                : dev.hookcheck.core.internal.Headers.get(headers, signatureHeader());
+    }
 
     /** The tolerance the provider documents for receivers. */
     Tolerance defaultTolerance();

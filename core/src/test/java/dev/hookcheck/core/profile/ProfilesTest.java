@@ -27,7 +27,7 @@ class ProfilesTest {
         assertThat(names.subList(0, 6)).containsExactly("standard", "vitable", "dfns", "preo", "stripe", "github");
         assertThat(names.subList(6, names.size())).as("the providers added since, by name").isSorted()
                 .contains("svix", "shopify", "square", "zoom", "twitch", "slack", "pagerduty", "intercom", "box", "paddle", "dropbox", "twilio", "sendgrid",
-                        "linear");
+                        "linear", "mailgun");
         assertThat(Profiles.defaultProfile().name()).isEqualTo("standard");
     }
 

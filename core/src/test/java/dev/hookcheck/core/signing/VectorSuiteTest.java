@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 class VectorSuiteTest {
 
     record Case(String name, String profile, List<Secret> secrets, List<Secret> signingSecrets, String id,
-            String url, long timestamp, long now, Tolerance tolerance, byte[] body, Map<String, String> headers,
-            boolean reproducible, Optional<Reason> refusal) {
+            String url, long timestamp, long now, Tolerance tolerance, byte[] body, Optional<byte[]> unsignedBody,
+            Map<String, String> headers, boolean reproducible, Optional<Reason> refusal) {
         @Override
         public String toString() {
             return name;
@@ -59,7 +59,9 @@ class VectorSuiteTest {
                     c.has("id") ? c.get("id").stringValue() : null,
                     c.has("url") ? c.get("url").stringValue() : null,
                     c.path("timestamp").asLong(0), c.get("now").longValue(), tolerance,
-                    c.get("body").stringValue().getBytes(StandardCharsets.UTF_8), headers,
+                    c.get("body").stringValue().getBytes(StandardCharsets.UTF_8),
+                    c.has("unsignedBody") ? Optional.of(c.get("unsignedBody").stringValue().getBytes(StandardCharsets.UTF_8))
+                            : Optional.empty(), headers,
                     c.path("reproducible").asBoolean(false),
                     expected.get("verdict").stringValue().equals("accept") ? Optional.empty()
                             : Optional.of(Reason.ofCode(expected.get("reason").stringValue()))));
@@ -105,6 +107,11 @@ class VectorSuiteTest {
         } else {
             assertThat(result).as(c.name()).isInstanceOf(Verification.Rejected.class);
             assertThat(((Verification.Rejected) result).reason()).as("%s: %s", c.name(), result).isEqualTo(c.refusal().get());
+        }
+        if (c.reproducible() && c.unsignedBody().isPresent()) {
+            assertThat(new String(scheme.signedBody(c.signingSecrets(), c.id(), Long.toString(c.timestamp()),
+                    c.unsignedBody().get()), StandardCharsets.UTF_8)).as("%s: signedBody reproduces the body", c.name())
+                    .isEqualTo(new String(c.body(), StandardCharsets.UTF_8));
         }
         if (c.reproducible()) {
             assertThat(scheme.sign(c.signingSecrets(), c.id(), c.timestamp(), c.body(), c.url()))

@@ -1,6 +1,8 @@
 package dev.hookcheck.conformance.internal.check;
 
 import dev.hookcheck.conformance.Category;
+import dev.hookcheck.conformance.Level;
+import dev.hookcheck.conformance.Receiver;
 import dev.hookcheck.conformance.internal.Delivery;
 import dev.hookcheck.conformance.internal.Session;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,11 @@ final class ChangedBodyRejected extends Check {
                 "verify the signature over the exact bytes you received, all of them, before you use the body.",
                 "Whoever captures a delivery can change the amount or the account in its body; only the"
                         + " signature stops that.");
+    }
+
+    @Override
+    Level ownLevel(Receiver receiver) {
+        return signsBody(receiver, Level.required());
     }
 
     @Override

@@ -136,6 +136,17 @@ public abstract class Check {
         return Level.notApplicable(receiver.profile().displayName() + " signs no timestamp, so there is no replay window");
     }
 
+    /**
+     * {@code level}, unless the provider's signature does not cover the body: then a check that changes,
+     * re-encodes or re-serializes the body after signing is not applicable, since a receiver cannot tell.
+     */
+    static Level signsBody(Receiver receiver, Level level) {
+        return receiver.profile().traits().unsignedBody()
+                .map(what -> Level.notApplicable(receiver.profile().displayName() + " signs " + what
+                        + ", not the body, so a receiver cannot tell a changed or re-encoded body"))
+                .orElse(level);
+    }
+
     /** {@code level}, but only recommended where the provider's library accepts future timestamps. */
     static Level futureRefused(Receiver receiver, Level level) {
         if (level.isApplicable() && receiver.profile().tolerance().direction() == Tolerance.Direction.PAST) {

@@ -17,8 +17,7 @@ final class EmptySignatureRejected extends Check {
 
     @Override
     public void run(Session session) {
-        String header = session.profile().scheme().signatureHeader();
-        session.expectRejected(session.send(session.delivery().withHeader(header, "")),
-                "for an empty " + header + " header");
+        session.expectRejected(session.send(session.withSignatureText(session.delivery(), "")),
+                "for an empty " + session.signatureField());
     }
 }

@@ -19,8 +19,7 @@ final class GarbledSignatureRejected extends Check {
 
     @Override
     public void run(Session session) {
-        String header = session.profile().scheme().signatureHeader();
-        session.expectRejected(session.send(session.delivery().withHeader(header, GARBLED)),
-                "for a garbled " + header + " header");
+        session.expectRejected(session.send(session.withSignatureText(session.delivery(), GARBLED)),
+                "for a garbled " + session.signatureField());
     }
 }

@@ -18,8 +18,7 @@ final class MissingSignatureRejected extends Check {
 
     @Override
     public void run(Session session) {
-        String header = session.profile().scheme().signatureHeader();
-        Delivery unsigned = session.delivery().withoutHeader(header);
-        session.expectRejected(session.send(unsigned), "for a delivery without " + header);
+        Delivery unsigned = session.withoutSignature(session.delivery());
+        session.expectRejected(session.send(unsigned), "for a delivery without " + session.signaturePlace());
     }
 }

@@ -32,7 +32,8 @@ final class RawBodyVerified extends Check {
 
     @Override
     Level ownLevel(Receiver receiver) {
-        return receiver.profile().traits().reserializedBodyTolerated().map(Level::recommended).orElse(Level.required());
+        return signsBody(receiver, receiver.profile().traits().reserializedBodyTolerated().map(Level::recommended)
+                .orElse(Level.required()));
     }
 
     @Override

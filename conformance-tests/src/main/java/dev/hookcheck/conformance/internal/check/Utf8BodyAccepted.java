@@ -1,6 +1,8 @@
 package dev.hookcheck.conformance.internal.check;
 
 import dev.hookcheck.conformance.Category;
+import dev.hookcheck.conformance.Level;
+import dev.hookcheck.conformance.Receiver;
 import dev.hookcheck.conformance.internal.Session;
 
 /** SIG-016: the body is UTF-8 bytes; decoding it with another charset changes what is verified. */
@@ -15,6 +17,11 @@ final class Utf8BodyAccepted extends Check {
                         + " or the platform default) and encode it back as UTF-8.",
                 "Names, addresses and currencies are not ASCII; decoding with the wrong charset breaks"
                         + " verification for real customers.");
+    }
+
+    @Override
+    Level ownLevel(Receiver receiver) {
+        return signsBody(receiver, Level.required());
     }
 
     @Override

@@ -88,6 +88,13 @@ final class FailureRoutes {
             throw ApiException.invalid(field, field + ": mode " + Quote.of(mode.wireName()) + " does not apply to profile "
                     + Quote.of(scopeProfile) + ": its signature carries no timestamp to move; bad_signature, tampered_body and missing_signature do apply");
         }
+        if (mode == FailureRule.Mode.TAMPERED_BODY && scopeProfile != null
+                && !Profiles.get(scopeProfile).traits().signsBody()) {
+            String field = endpoint != null ? "endpointId" : "profile";
+            throw ApiException.invalid(field, field + ": mode " + Quote.of(mode.wireName()) + " does not apply to profile "
+                    + Quote.of(scopeProfile) + ": its signature does not cover the body, so a receiver cannot tell a"
+                    + " changed one; bad_signature and missing_signature do apply");
+        }
         Double probability = body.number("probability", 0, 1);
         Long seed = body.integer("seed", 0, MAX_SEED);
         List<Integer> attempts = body.integers("attempts", 1, 1000);

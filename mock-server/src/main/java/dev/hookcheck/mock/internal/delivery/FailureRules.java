@@ -5,6 +5,8 @@ import dev.hookcheck.core.Secret;
 import dev.hookcheck.core.event.Event;
 import dev.hookcheck.core.event.SignedWebhook;
 import dev.hookcheck.core.profile.Profiles;
+import dev.hookcheck.core.signing.BodyField;
+import dev.hookcheck.core.signing.SignatureScheme;
 import dev.hookcheck.mock.internal.seed.Secrets;
 import dev.hookcheck.mock.internal.store.Delivery;
 import dev.hookcheck.mock.internal.store.Endpoint;
@@ -144,7 +146,9 @@ public final class FailureRules implements FailureInjection {
         Duration shift = Duration.ZERO;
         List<Secret> secrets = null;
         UnaryOperator<SignedWebhook> mutation = UnaryOperator.identity();
-        String signatureHeader = Profiles.get(endpoint.profile()).scheme().signatureHeader();
+        SignatureScheme scheme = Profiles.get(endpoint.profile()).scheme();
+        String signaturePlace = scheme.signatureInBody().map(pointer -> "no " + pointer + " in the body")
+                .orElse("no " + scheme.signatureHeader() + " header");
         for (FailureRule rule : active) {
             if (!rule.mode().perAttempt() || !matches(rule, event, endpoint)
                     || !rule.attempts().isEmpty() && !rule.attempts().contains(attemptNumber)) {
@@ -190,8 +194,8 @@ public final class FailureRules implements FailureInjection {
                     labels.add("tampered_body (changed after signing)");
                 }
                 case MISSING_SIGNATURE -> {
-                    mutation = andThen(mutation, w -> without(w, signatureHeader));
-                    labels.add("missing_signature (no " + signatureHeader + " header)");
+                    mutation = andThen(mutation, w -> withoutSignature(w, scheme));
+                    labels.add("missing_signature (" + signaturePlace + ")");
                 }
                 default -> throw new IllegalStateException("not a per-attempt mode: " + rule.mode());
             }
@@ -235,7 +239,8 @@ public final class FailureRules implements FailureInjection {
         return (rule.profile() == null || rule.profile().equals(event.profile()))
                 && (rule.endpointId() == null || rule.endpointId().equals(endpoint.id()))
                 && (rule.eventType() == null || rule.eventType().equals(event.type()))
-                && (!rule.mode().shiftsTimestamp() || Profiles.get(event.profile()).signsTimestamp());
+                && (!rule.mode().shiftsTimestamp() || Profiles.get(event.profile()).signsTimestamp())
+                && (rule.mode() != FailureRule.Mode.TAMPERED_BODY || Profiles.get(event.profile()).traits().signsBody());
     }
 
     /** A generator for one draw of one rule, seeded by the rule's seed and what is drawn for. */
@@ -271,9 +276,13 @@ public final class FailureRules implements FailureInjection {
         return webhook.with(changed.getBytes(StandardCharsets.UTF_8), webhook.headers());
     }
 
-    private static SignedWebhook without(SignedWebhook webhook, String header) {
+    /** The webhook without its signature: the signature header, or the body's signature field where it travels there. */
+    private static SignedWebhook withoutSignature(SignedWebhook webhook, SignatureScheme scheme) {
+        if (scheme.signatureInBody().isPresent()) {
+            return webhook.with(BodyField.without(webhook.body(), scheme.signatureInBody().get()), webhook.headers());
+        }
         Map<String, String> headers = new LinkedHashMap<>(webhook.headers());
-        headers.keySet().removeIf(name -> name.equalsIgnoreCase(header));
+        headers.keySet().removeIf(name -> name.equalsIgnoreCase(scheme.signatureHeader()));
         return webhook.with(webhook.body(), headers);
     }
 }

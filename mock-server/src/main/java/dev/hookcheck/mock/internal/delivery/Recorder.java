@@ -41,7 +41,9 @@ final class Recorder {
             store.addAttempt(attempt);
             return store.updateDelivery(attempt.deliveryId(), d -> outcome.apply(copy ? d : d.counting(attempt.number(),
                     attempt.sentAt(), attempt.responseStatus(),
-                    attempt.requestHeaders().get(Profiles.get(d.profile()).scheme().signatureHeader()))));
+                    Profiles.get(d.profile()).scheme().signatureOf(attempt.requestHeaders(),
+                            attempt.requestBody() == null ? new byte[0]
+                                    : attempt.requestBody().getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
         });
         signal(attempt.deliveryId());
         return updated;

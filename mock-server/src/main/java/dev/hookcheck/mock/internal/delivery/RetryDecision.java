@@ -17,7 +17,8 @@ import java.util.random.RandomGenerator;
  * function of the profile, the receiver's answer, the attempt's place in the schedule, the endpoint's
  * history and the instant. Every status rule of every provider is read here and nowhere else: a 3xx
  * is a failure (never followed); where the profile says so a 410 disables the endpoint and a
- * 429/502/504 {@code Retry-After} postpones the next attempt; a circuit breaker disables an endpoint
+ * 429/502/504 {@code Retry-After} postpones the next attempt and a refusal status (a 406) ends the
+ * delivery at once; a circuit breaker disables an endpoint
  * after that many consecutive failed attempts.
  */
 final class RetryDecision {
@@ -64,6 +65,9 @@ final class RetryDecision {
             RandomGenerator jitter) {
         if (delivered(profile, answer)) {
             return new Outcome.Delivered();
+        }
+        if (profile.rules().refuses(answer.status())) {
+            return new Outcome.Ends(DeliveryStatus.FAILED, "rejected", null);
         }
         Instant next = nextAttempt(profile, answer, scheduledNumber, now, jitter);
         if (profile.rules().goneDisablesEndpoint() && Integer.valueOf(410).equals(answer.status())) {

@@ -219,7 +219,7 @@ public final class Seeder {
             store.putDelivery(new Delivery(deliveryId, profile.name(), event.organizationId(), event.id(), endpoint.id(), status,
                     attempt.number(), event.createdAt(), sentAt, status == DeliveryStatus.DELIVERED ? lastAt : null,
                     status == DeliveryStatus.EXHAUSTED ? lastAt : null, status == DeliveryStatus.EXHAUSTED ? "max_attempts" : "",
-                    lastAt, nextAt, lastStatus, last.headers().get(profile.scheme().signatureHeader())));
+                    lastAt, nextAt, lastStatus, profile.scheme().signatureOf(last.headers(), last.body())));
         }
 
         private String alnum(int length) {

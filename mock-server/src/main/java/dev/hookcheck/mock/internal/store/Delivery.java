@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param failureReason why it stopped failing ({@code max_attempts}, {@code endpoint_disabled}…),
  *     empty while it has not failed
  * @param responseStatus the last attempt's receiver status, null before any answer
- * @param signature the last attempt's signature header value (Preo shows it), null before any attempt
+ * @param signature the last attempt's signature as sent (its header's value, or the body's field where the
+ *     scheme signs in the body; Preo shows it), null before any attempt
  */
 public record Delivery(
         String id,

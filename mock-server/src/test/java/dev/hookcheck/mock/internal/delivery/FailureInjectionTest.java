@@ -422,6 +422,63 @@ class FailureInjectionTest {
         assertThat(reason(verdict(attempt, endpoint))).isEqualTo(Reason.MISSING_HEADER);
     }
 
+    /** The profiles whose signature travels inside the body rather than in a header. */
+    static java.util.stream.Stream<String> signedInTheBody() {
+        return Profiles.all().stream().filter(p -> p.scheme().signatureInBody().isPresent()).map(Profile::name);
+    }
+
+    /** The profiles whose signature does not cover the body. */
+    static java.util.stream.Stream<String> unsignedBodies() {
+        return Profiles.all().stream().filter(p -> !p.traits().signsBody()).map(Profile::name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("signedInTheBody")
+    void aSignatureInTheBodyIsSentVerifiedAndRecorded(String profile) {
+        answer(200);
+        Endpoint endpoint = fx.endpoint(profile, "/hook");
+
+        Delivery delivery = fx.awaitFinal(fx.trigger(endpoint));
+        AttemptRecord attempt = fx.attempts(delivery).get(0);
+
+        fx.assertEverySignatureVerifies(endpoint);
+        String pointer = Profiles.get(profile).scheme().signatureInBody().orElseThrow();
+        assertThat(delivery.signature()).isNotEmpty().isEqualTo(dev.hookcheck.core.signing.BodyField.read(
+                attempt.requestBody().getBytes(StandardCharsets.UTF_8), pointer));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("signedInTheBody")
+    void aMissingSignatureLeavesTheBodysSignatureOut(String profile) {
+        answer(401);
+        Endpoint endpoint = fx.endpoint(profile, "/hook");
+        rule(FailureRule.missingSignature().forEndpoint(endpoint.id()));
+        String pointer = Profiles.get(profile).scheme().signatureInBody().orElseThrow();
+
+        AttemptRecord attempt = fx.attempts(fx.await(fx.trigger(endpoint), d -> d.attempts() == 1)).get(0);
+
+        assertThat(attempt.injected()).isEqualTo("missing_signature (no " + pointer + " in the body)");
+        assertThat(dev.hookcheck.core.signing.BodyField.read(attempt.requestBody().getBytes(StandardCharsets.UTF_8),
+                pointer)).isNull();
+        assertThat(received()).singleElement().extracting(LoggedRequest::getBodyAsString).isEqualTo(attempt.requestBody());
+        assertThat(reason(verdict(attempt, endpoint))).isEqualTo(Reason.MISSING_HEADER);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("unsignedBodies")
+    void aTamperedBodyRuleDoesNotApplyWhereTheSignatureDoesNotCoverTheBody(String profile) {
+        assertThatThrownBy(() -> FailureRule.tamperedBody().forProfile(profile))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not cover the body");
+        answer(200);
+        Endpoint endpoint = fx.endpoint(profile, "/hook");
+        rule(FailureRule.tamperedBody().forEndpoint(endpoint.id()));
+
+        AttemptRecord attempt = fx.attempts(fx.awaitFinal(fx.trigger(endpoint))).get(0);
+
+        assertThat(attempt.injected()).isNull();
+        assertThat(attempt.requestBody()).doesNotContain("hookcheck_tampered");
+    }
+
     // ---- scope, probability, seed
 
     @Test

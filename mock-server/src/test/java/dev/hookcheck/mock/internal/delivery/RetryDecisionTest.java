@@ -57,6 +57,23 @@ class RetryDecisionTest {
     }
 
     @Test
+    void aRefusalStatusEndsTheDeliveryAtOnceOnlyWhereTheProfileSaysSoAndKeepsTheEndpoint() {
+        Profile refusing = withRules(VITABLE, VITABLE.rules().withRefusal(406));
+        assertThat(decide(refusing, status(406, Map.of()), 1, 0))
+                .isEqualTo(new Outcome.Ends(DeliveryStatus.FAILED, "rejected", null));
+        assertThat(decide(refusing, status(409, Map.of()), 1, 0)).isInstanceOf(Outcome.Retry.class);
+        assertThat(decide(VITABLE, status(406, Map.of()), 1, 0)).isInstanceOf(Outcome.Retry.class);
+    }
+
+    /** The profile with other delivery rules, everything else as it is. */
+    private static Profile withRules(Profile p, dev.hookcheck.core.profile.DeliveryRules rules) {
+        return new Profile(p.name(), p.displayName(), p.scheme(), p.secretFormat(), p.secrets(), p.successRule(),
+                p.retryPolicy(), p.circuitBreaker(), p.timeout(), rules, p.traits(), p.events(), p.ids(), p.payloads(),
+                p.examples(), p.lifecycle(), p.idempotencyKey(), p.fields(), p.seededEndpoints(), p.assumptions(),
+                p.position());
+    }
+
+    @Test
     void retryAfterPostponesTheNextAttemptWhereTheProfileHonoursIt() {
         Outcome postponed = decide(STANDARD, status(429, Map.of("retry-after", "7200")), 1, 0);
         Outcome ignored = decide(VITABLE, status(429, Map.of("retry-after", "7200")), 1, 0);
