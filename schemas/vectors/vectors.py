@@ -2173,18 +2173,27 @@ DBX_BODY = compact({"list_folder": {"accounts": ["dbid:AAH4f99T0taONIb-OurWxbNQ6
 DBX_BODY_NON_ASCII = compact({"list_folder": {"accounts": ["dbid:AAZoë✓日本"]}, "delta": {"users": [7]}})
 
 
-def dropbox_sign(ossl, secrets, msg_id, t, b):
-    return {"X-Dropbox-Signature": hmac_hex(secrets[0].encode("utf-8"), b, hashlib.sha256)}
+def bare_hex_sign(name):
+    """A signer whose header is the bare hex HMAC-SHA256 of the body, keyed with the secret's text."""
+    return lambda ossl, secrets, msg_id, t, b: {name: hmac_hex(secrets[0].encode("utf-8"), b, hashlib.sha256)}
 
 
-def dropbox_verify(ossl, case, headers, secrets, body):
-    sig = header(headers, "X-Dropbox-Signature")
+def bare_hex_check(headers, name, secrets, body):
+    """The checks of such a header: present, not empty, the HMAC of one of the secrets."""
+    sig = header(headers, name)
     if sig is None:
         raise Reject("missing_header")
     if sig.strip() == "":
         raise Reject("malformed_header")
     if not any(same(hmac_hex(s.encode("utf-8"), body, hashlib.sha256), sig.strip()) for s in secrets):
         raise Reject("bad_signature")
+
+
+dropbox_sign = bare_hex_sign("X-Dropbox-Signature")
+
+
+def dropbox_verify(ossl, case, headers, secrets, body):
+    bare_hex_check(headers, "X-Dropbox-Signature", secrets, body)
 
 
 def dropbox_cases(ossl, add):
@@ -2570,18 +2579,11 @@ def linear_body(ts_ms=T_MS, title="Webhook retries arrive twice", raw_ts=None):
             '"webhookId":"0f1e2d3c-4b5a-4968-8776-65544332211f"}')
 
 
-def linear_sign(ossl, secrets, msg_id, t, b):
-    return {"linear-signature": hmac_hex(secrets[0].encode("utf-8"), b, hashlib.sha256)}
+linear_sign = bare_hex_sign("linear-signature")
 
 
 def linear_verify(ossl, case, headers, secrets, body):
-    sig = header(headers, "linear-signature")
-    if sig is None:
-        raise Reject("missing_header")
-    if sig.strip() == "":
-        raise Reject("malformed_header")
-    if not any(same(hmac_hex(s.encode("utf-8"), body, hashlib.sha256), sig.strip()) for s in secrets):
-        raise Reject("bad_signature")
+    bare_hex_check(headers, "linear-signature", secrets, body)
     try:
         obj = json.loads(body.decode("utf-8"))
     except ValueError:
