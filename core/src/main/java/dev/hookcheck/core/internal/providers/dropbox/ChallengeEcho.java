@@ -2,6 +2,7 @@ package dev.hookcheck.core.internal.providers.dropbox;
 
 import dev.hookcheck.core.Secret;
 import dev.hookcheck.core.internal.providers.Bodies;
+import dev.hookcheck.core.internal.providers.Query;
 import dev.hookcheck.core.profile.Handshake;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -54,15 +55,7 @@ final class ChallengeEcho implements Handshake {
 
     /** The decoded value of the query's {@code challenge} parameter; null when there is none. */
     static String challenge(String query) {
-        if (query == null) {
-            return null;
-        }
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).equals(PARAMETER)) {
-                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
+        String value = Query.parameter(query, PARAMETER);
+        return value == null ? null : URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 }

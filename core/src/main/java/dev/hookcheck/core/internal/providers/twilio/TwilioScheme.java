@@ -3,6 +3,7 @@ package dev.hookcheck.core.internal.providers.twilio;
 import dev.hookcheck.core.Secret;
 import dev.hookcheck.core.internal.Crypto;
 import dev.hookcheck.core.internal.Headers;
+import dev.hookcheck.core.internal.providers.Query;
 import dev.hookcheck.core.signing.Reason;
 import dev.hookcheck.core.signing.SignatureScheme;
 import dev.hookcheck.core.signing.Tolerance;
@@ -158,12 +159,7 @@ final class TwilioScheme implements SignatureScheme {
             return null;
         }
         int end = url.indexOf('#', query);
-        for (String pair : url.substring(query + 1, end < 0 ? url.length() : end).split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return pair.substring(name.length() + 1);
-            }
-        }
-        return null;
+        return Query.parameter(url.substring(query + 1, end < 0 ? url.length() : end), name);
     }
 
     @Override
