@@ -19,7 +19,7 @@ final class Banner {
      * key (the SDK's {@code AsymmetricKeySigner({credId, privateKey})}), so the sandbox's own are shown whole.
      */
     private static void printCredentials(MockServer server, PrintStream out) {
-        List<Credential> credentials = Internals.of(server).store().credentials();
+        List<Credential> credentials = Internals.accountsOf(server).store().credentials();
         if (credentials.isEmpty()) {
             return;
         }
@@ -31,7 +31,7 @@ final class Banner {
                     credential.privateKey().isPresent() ? ", private key:" : " (its private key is its owner's)");
             credential.privateKey().ifPresent(key -> out.print(key.reveal()));
         }
-        if (Internals.of(server).config().dfnsUserActions() == DfnsUserActions.ANY) {
+        if (Internals.accountsOf(server).config().dfnsUserActions() == DfnsUserActions.ANY) {
             out.println("  (--dfns-user-actions any: Dfns changes accept any non-empty X-DFNS-USERACTION)");
         }
     }
@@ -41,7 +41,7 @@ final class Banner {
      * it first. Never the admin token: the banner ends up in logs.
      */
     static void print(MockServer server, PrintStream out) {
-        MockServerConfig config = Internals.of(server).config();
+        MockServerConfig config = Internals.accountsOf(server).config();
         out.println("Hookcheck mock provider listening on " + server.baseUrl());
         if (config.adminToken().isPresent()) {
             out.println("Dashboard: " + server.baseUrl() + "/   (asks for the admin token once per browser tab; or open "
@@ -58,7 +58,7 @@ final class Banner {
         }
         out.println();
         out.println("API keys (Authorization: Bearer <key>):");
-        for (Map.Entry<String, Map<String, String>> key : Internals.of(server).store().apiKeys().entrySet()) {
+        for (Map.Entry<String, Map<String, String>> key : Internals.accountsOf(server).store().apiKeys().entrySet()) {
             key.getValue().forEach((profile, org) -> out.printf("  %-8s %-44s organization %s%n", profile, key.getKey(), org));
         }
         printCredentials(server, out);

@@ -15,7 +15,7 @@ import dev.hookcheck.mock.internal.http.PreRouteErrors;
 import dev.hookcheck.mock.internal.http.Quote;
 import dev.hookcheck.mock.internal.http.RequestGuard;
 import dev.hookcheck.mock.internal.http.RequestLines;
-import dev.hookcheck.mock.internal.seed.Seeder;
+import dev.hookcheck.mock.internal.seed.Seeding;
 import dev.hookcheck.mock.internal.store.DeliveryStatus;
 import dev.hookcheck.mock.internal.store.Store;
 import io.javalin.Javalin;
@@ -30,8 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,10 +49,11 @@ import org.slf4j.LoggerFactory;
  * more than once.
  *
  * <p>Seeding is lazy: {@link #start} binds at once, and the data is seeded on first need, by whatever
- * needs it first (an API request, {@link #store}, {@link #deliveries}); whatever needs it meanwhile
- * waits. {@code GET /__admin/health}, the OpenAPI document and the dashboard's files answer without
- * it, so a test class that never touches the seeded data never pays for it, and {@code hookcheck serve}
- * is healthy while it seeds.
+ * needs it first; whatever needs it meanwhile waits. A provider API's request needs its own profile's
+ * history only (a Vitable request does not wait for Stripe's events); the admin API needs every
+ * profile's. {@code GET /__admin/health}, the OpenAPI document and the dashboard's files answer without
+ * any, so a test class that never touches the seeded data never pays for it, and {@code hookcheck serve}
+ * is healthy before it seeds.
  */
 public final class MockServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MockServer.class);
@@ -73,7 +72,10 @@ public final class MockServer implements AutoCloseable {
 
     static {
         Internals.grant(server -> {
-            server.seeded(); // the extension resets and seeds itself: the lazy seeding must be behind it
+            server.seeding.all(); // the extension resets and seeds itself: the lazy seeding must be behind it
+            return server.context;
+        }, server -> {
+            server.seeding.accounts();
             return server.context;
         });
     }
@@ -81,13 +83,13 @@ public final class MockServer implements AutoCloseable {
     private final ServerContext context;
     private final List<Dialect> dialects;
     private final Javalin app;
-    private final AtomicBoolean seedingStarted = new AtomicBoolean();
-    private final CompletableFuture<Void> seeded = new CompletableFuture<>();
+    private volatile Seeding seeding;
     private volatile boolean started;
     private volatile boolean closed;
 
     private MockServer(MockServerConfig config) {
         this.context = new ServerContext(config, new Store(config.clock()));
+        this.seeding = newSeeding();
         List<Dialect> providers = List.of(new VitableApi(context), new DfnsApi(context), new PreoApi(context));
         Map<String, Function<DeliveryStatus, String>> statusWords = new HashMap<>();
         providers.forEach(d -> statusWords.putAll(d.statusWords()));
@@ -115,7 +117,7 @@ public final class MockServer implements AutoCloseable {
                     Set.of("/__admin/health", "/__admin/openapi.json"), config.adminToken()));
             javalin.routes.before(ctx -> {
                 if (!NEEDS_NO_DATA.contains(ctx.path()) && !ctx.path().startsWith("/dashboard/")) {
-                    seeded();
+                    dialectOf(ctx).profile().ifPresentOrElse(seeding::history, seeding::all);
                 }
             });
             dialects.forEach(d -> d.routes(javalin.routes));
@@ -136,7 +138,7 @@ public final class MockServer implements AutoCloseable {
         });
     }
 
-    /** A server with this configuration, seeded and not yet started. */
+    /** A server with this configuration, not yet started (nor seeded). */
     public static MockServer create(MockServerConfig config) {
         return new MockServer(config);
     }
@@ -155,19 +157,8 @@ public final class MockServer implements AutoCloseable {
     /** The paths that answer before the seeded data is there (besides the dashboard's files). */
     private static final Set<String> NEEDS_NO_DATA = Set.of("/__admin/health", "/__admin/openapi.json", "/");
 
-    /** Seeds the store once: on this thread, unless another one already does; then waits until it is done. */
-    private void seeded() {
-        if (seedingStarted.compareAndSet(false, true)) {
-            try {
-                Seeder.seed(context.store(), context.config(), context.now());
-                seeded.complete(null);
-            } catch (RuntimeException | Error e) {
-                seeded.completeExceptionally(e);
-                throw e;
-            }
-        } else {
-            seeded.join();
-        }
+    private Seeding newSeeding() {
+        return new Seeding(context.store(), context.config(), context::now);
     }
 
     /** The bound port. */
@@ -198,8 +189,8 @@ public final class MockServer implements AutoCloseable {
      * record, the failure rules added since (the configured ones stay), and the random the ids come from.
      */
     public void reset() {
-        seeded(); // a seeding still under way would otherwise add its data after the clear
-        context.reset(0, () -> Seeder.seed(context.store(), context.config(), context.now()));
+        seeding.stop(); // a seeding still under way would otherwise add its data after the clear
+        context.reset(0, () -> seeding = newSeeding());
     }
 
     @Override

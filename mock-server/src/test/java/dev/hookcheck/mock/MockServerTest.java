@@ -3,6 +3,9 @@ package dev.hookcheck.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hookcheck.core.profile.Profiles;
+import dev.hookcheck.mock.internal.Internals;
+import dev.hookcheck.mock.internal.store.Store;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +37,25 @@ class MockServerTest {
         assertThat(server.port()).isPositive();
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"ok\"");
+    }
+
+    @Test
+    void aProviderApiRequestWaitsForItsOwnProfilesHistoryOnlyAndTheAdminApiForEveryOne() throws Exception {
+        server = MockServer.create(MockServerConfig.defaults().withEventsPerProfile(30).withApiKey("sandbox")).start();
+        Store store = Internals.accountsOf(server).store();
+        assertThat(store.eventCount()).isZero();
+
+        HttpResponse<String> vitable = http.send(HttpRequest.newBuilder(server.url("/v1/webhook-events?limit=1"))
+                .header("Authorization", "Bearer sandbox").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(vitable.statusCode()).isEqualTo(200);
+        assertThat(vitable.body()).contains("\"data\":[{");
+        assertThat(store.eventCount()).isEqualTo(30);
+
+        HttpResponse<String> admin = get("/__admin/deliveries?profile=stripe&limit=1");
+
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(store.eventCount()).isEqualTo(30 * Profiles.names().size());
     }
 
     @Test

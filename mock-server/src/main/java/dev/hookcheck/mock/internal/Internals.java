@@ -12,18 +12,35 @@ import java.util.function.Function;
  */
 public final class Internals {
     private static volatile Function<MockServer, ServerContext> access;
+    private static volatile Function<MockServer, ServerContext> accountsAccess;
 
     private Internals() {}
 
-    /** Called once, by {@code MockServer}'s static initializer. */
-    public static void grant(Function<MockServer, ServerContext> accessor) {
+    /**
+     * Called once, by {@code MockServer}'s static initializer: {@code seeded} gives the context once
+     * everything is seeded, {@code accounts} once the accounts are (the histories may come later).
+     */
+    public static void grant(Function<MockServer, ServerContext> seeded, Function<MockServer, ServerContext> accounts) {
         if (access == null) {
-            access = Objects.requireNonNull(accessor, "accessor");
+            accountsAccess = Objects.requireNonNull(accounts, "accounts");
+            access = Objects.requireNonNull(seeded, "seeded");
         }
     }
 
+    /** The server's internals, with every profile's data seeded. */
     public static ServerContext of(MockServer server) {
-        Function<MockServer, ServerContext> accessor = access;
+        return apply(access, server);
+    }
+
+    /**
+     * The server's internals with every profile's accounts seeded (organizations, API keys, credentials,
+     * endpoints), not necessarily the histories: for what only lists those, without waiting for the rest.
+     */
+    public static ServerContext accountsOf(MockServer server) {
+        return apply(accountsAccess, server);
+    }
+
+    private static ServerContext apply(Function<MockServer, ServerContext> accessor, MockServer server) {
         if (accessor == null) {
             throw new IllegalStateException("MockServer has not granted access to its internals yet");
         }

@@ -2,6 +2,7 @@ package dev.hookcheck.mock.internal.http;
 
 import dev.hookcheck.mock.internal.store.DeliveryStatus;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import io.javalin.config.RoutesConfig;
@@ -28,7 +29,14 @@ public interface Dialect {
     /** {@code error} as this dialect's status, headers and error body. */
     ErrorResponse errorResponse(ApiException error);
 
-    /** Whether {@code path} lies under one of this dialect's roots. */
+    /**
+     * The profile whose data this dialect's requests read, so that only its history need be seeded
+     * before one is served; empty for a dialect that reads every profile's (the admin API).
+     */
+    default Optional<String> profile() {
+        return Optional.empty();
+    }
+
     /**
      * The provider's own words for a delivery's status, where its API has them ({@code delivered} →
      * {@code succeeded}), keyed by the profile they belong to; none for most dialects.
@@ -37,6 +45,7 @@ public interface Dialect {
         return Map.of();
     }
 
+    /** Whether {@code path} lies under one of this dialect's roots. */
     default boolean owns(String path) {
         for (String root : pathRoots()) {
             if (path.equals(root) || path.startsWith(root) && path.charAt(root.length()) == '/') {

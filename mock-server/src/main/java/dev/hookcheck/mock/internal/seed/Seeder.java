@@ -18,6 +18,7 @@ import dev.hookcheck.mock.internal.store.DeliveryStatus;
 import dev.hookcheck.mock.internal.store.Endpoint;
 import dev.hookcheck.mock.internal.store.Organization;
 import dev.hookcheck.mock.internal.store.Store;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,28 +52,31 @@ public final class Seeder {
 
     /** Seeds every profile into the store, as the config asks, with {@code now} as the seeding instant. */
     public static void seed(Store store, MockServerConfig config, Instant now) {
-        for (Profile profile : Profiles.all()) {
-            RandomGenerator random = new SplittableRandom(config.seed() * 1_000_003L + profile.name().hashCode());
-            new ProfileSeeder(store, profile, random, now).seed(config);
-        }
+        new Seeding(store, config, () -> now).all();
     }
 
-    private static final class ProfileSeeder {
-        private final Store store;
+    /** The seeding of one profile, in two parts: its accounts, then (built apart) its history. */
+    static final class ProfileSeeder {
         private final Profile profile;
         private final RandomGenerator random;
         private final Instant now;
         private final List<Organization> organizations = new ArrayList<>();
+        /** The seeded endpoints as they were while their history was made: enabled. */
         private final Map<String, List<Endpoint>> endpointsByOrganization = new HashMap<>();
+        private Store store;
 
-        ProfileSeeder(Store store, Profile profile, RandomGenerator random, Instant now) {
-            this.store = store;
+        ProfileSeeder(Profile profile, long seed, Instant now) {
             this.profile = profile;
-            this.random = random;
+            this.random = new SplittableRandom(seed * 1_000_003L + profile.name().hashCode());
             this.now = now;
         }
 
-        void seed(MockServerConfig config) {
+        /**
+         * The organizations, their API keys, the signing credential and the endpoints (disabled, as they
+         * are after their history), into {@code target}: few records, which every listing shows.
+         */
+        void accounts(Store target, MockServerConfig config) {
+            this.store = target;
             for (String name : List.of("Acme", "Globex")) {
                 Organization org = new Organization(profile.ids().organization().generate(random), profile.name(),
                         name + " (" + profile.displayName() + " sandbox)");
@@ -87,6 +91,14 @@ public final class Seeder {
             if (config.seedEndpoints()) {
                 endpoints();
             }
+        }
+
+        /**
+         * The events, deliveries and attempts, in a store of their own (so that profiles can be built in
+         * parallel), drawing on from where {@link #accounts} left the random.
+         */
+        Store history(MockServerConfig config, Clock clock) {
+            this.store = new Store(clock);
             List<Event> events = events(config.eventsPerProfile());
             events.sort(Comparator.comparing(Event::createdAt));
             for (Event event : events) {
@@ -98,16 +110,16 @@ public final class Seeder {
                 }
             }
             endpointsByOrganization.values().forEach(list -> list.forEach(this::retire));
+            return store;
         }
 
         /**
          * The seeded endpoints point at example hosts that cannot answer: after their history they are
-         * disabled (as if by their owner, now), so a new event goes only to receivers someone
-         * registered, and their deliveries still retrying fail as the engine fails them for a disabled
-         * endpoint. Enable one (and point it at a receiver) to use it.
+         * disabled (as if by their owner, now; {@link #endpoints} stores them so), so a new event goes only
+         * to receivers someone registered, and their deliveries still retrying fail as the engine fails them
+         * for a disabled endpoint. Enable one (and point it at a receiver) to use it.
          */
         private void retire(Endpoint endpoint) {
-            store.putEndpoint(endpoint.withEnabled(false, SEEDED_EXAMPLE, now));
             for (Delivery d : store.deliveriesOfEndpoint(endpoint.id())) {
                 if (d.status() == DeliveryStatus.RETRYING) {
                     store.updateDelivery(d.id(), x -> new Delivery(x.id(), x.profile(), x.organizationId(), x.eventId(),
@@ -140,7 +152,7 @@ public final class Seeder {
                 Endpoint endpoint = new Endpoint(profile.ids().endpoint().generate(random), profile.name(), org.id(),
                         seeded.url(), seeded.description(), seeded.description(), seeded.events(), true, filter, null,
                         List.of(profile.newSecret(random)), created, created, null);
-                store.putEndpoint(endpoint);
+                store.putEndpoint(endpoint.withEnabled(false, SEEDED_EXAMPLE, now));
                 endpointsByOrganization.computeIfAbsent(org.id(), k -> new ArrayList<>()).add(endpoint);
             }
         }

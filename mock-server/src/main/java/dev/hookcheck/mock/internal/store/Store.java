@@ -29,7 +29,7 @@ public final class Store {
     private final Map<String, Organization> organizations = new LinkedHashMap<>();
     /** api key → profile → organization id */
     private final Map<String, Map<String, String>> apiKeys = new LinkedHashMap<>();
-    private final Map<String, Event> events = new HashMap<>();
+    private final Map<String, Event> events = new LinkedHashMap<>();
     private final Map<String, EventIndex> eventsByOrganization = new HashMap<>();
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     private final Map<String, EndpointVerification> verifications = new HashMap<>();
@@ -100,6 +100,26 @@ public final class Store {
             credentials.clear();
             userActionChallenges.clear();
             userActionTokens.clear();
+        });
+    }
+
+    /**
+     * Adds everything {@code other} holds, map by map in the order {@code other} recorded it, as if its
+     * writes had been made here: what a history built apart (in parallel) becomes when it is merged in turn.
+     */
+    public void addAll(Store other) {
+        other.read(() -> {
+            write(() -> {
+                organizations.putAll(other.organizations);
+                other.apiKeys.forEach((key, byProfile) -> apiKeys.computeIfAbsent(key, k -> new LinkedHashMap<>()).putAll(byProfile));
+                credentials.putAll(other.credentials);
+                endpoints.putAll(other.endpoints);
+                verifications.putAll(other.verifications);
+            });
+            other.events.values().forEach(this::addEvent);
+            other.deliveries.values().forEach(this::putDelivery);
+            other.attemptLog.forEach(id -> addAttempt(other.attempts.get(id)));
+            return null;
         });
     }
 

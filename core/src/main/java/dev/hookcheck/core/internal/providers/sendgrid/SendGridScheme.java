@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
-import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.ECDomainParameters;
@@ -46,7 +46,7 @@ import org.bouncycastle.math.ec.ECPoint;
 final class SendGridScheme implements SignatureScheme {
     static final String SIGNATURE = "X-Twilio-Email-Event-Webhook-Signature";
     static final String TIMESTAMP = "X-Twilio-Email-Event-Webhook-Timestamp";
-    private static final X9ECParameters P256 = ECNamedCurveTable.getByName("secp256r1");
+    private static final X9ECParameters P256 = CustomNamedCurves.getByName("secp256r1");
     private static final ECDomainParameters DOMAIN = new ECDomainParameters(P256.getCurve(), P256.getG(),
             P256.getN(), P256.getH());
     /** DER of a PKCS#8 P-256 key up to its 32-byte private value (RFC 5915, without the optional public key). */

@@ -7,6 +7,7 @@ import dev.hookcheck.mock.internal.http.ErrorResponse;
 import dev.hookcheck.mock.internal.http.Json;
 import io.javalin.config.RoutesConfig;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The Dfns webhooks API: webhooks (create, list, read, update, delete, ping), the webhook events
@@ -31,6 +32,11 @@ public final class DfnsApi implements Dialect {
         this.webhooks = new Webhooks(context, access);
         this.events = new WebhookEvents(context, access);
         this.userActions = new UserActions(context, access);
+    }
+
+    @Override
+    public Optional<String> profile() {
+        return Optional.of(Access.PROFILE);
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -59,6 +60,11 @@ public final class PreoApi implements Dialect {
     @Override
     public Map<String, Function<DeliveryStatus, String>> statusWords() {
         return Map.of(PROFILE, PreoApi::statusWord);
+    }
+
+    @Override
+    public Optional<String> profile() {
+        return Optional.of(PROFILE);
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Function;
 import tools.jackson.databind.node.ArrayNode;
@@ -54,6 +55,11 @@ public final class VitableApi implements Dialect {
     @Override
     public Map<String, Function<DeliveryStatus, String>> statusWords() {
         return Map.of(PROFILE, VitableApi::statusWord);
+    }
+
+    @Override
+    public Optional<String> profile() {
+        return Optional.of(PROFILE);
     }
 
     @Override
