@@ -44,11 +44,7 @@ public final class Http {
     private final Redactor redactor;
 
     public Http(Receiver receiver) {
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(receiver.timeout())
-                .build();
+        this.client = Clients.to(receiver.url()).connectTimeout(receiver.timeout()).build();
         this.url = receiver.url();
         this.redactor = new Redactor(receiver.secrets());
     }

@@ -1,5 +1,6 @@
 package dev.hookcheck.conformance.internal.probe;
 
+import dev.hookcheck.conformance.internal.Clients;
 import dev.hookcheck.conformance.internal.Text;
 import java.io.IOException;
 import java.net.URI;
@@ -18,10 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code Probe.http}: {@code GET} a URL template, read {@code {"count": n}}. */
 public final class HttpProbe {
     static final String PLACEHOLDER = "{event_id}";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-
     private final String template;
+    private final HttpClient client;
 
     public HttpProbe(String template) {
         Objects.requireNonNull(template, "urlTemplate");
@@ -41,13 +40,14 @@ public final class HttpProbe {
                     + " http://localhost:8080/__probe/{event_id}, got '" + template + "'");
         }
         this.template = template;
+        this.client = Clients.to(uri).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public int count(String eventId) throws IOException, InterruptedException {
         URI uri = URI.create(template.replace(PLACEHOLDER, URLEncoder.encode(eventId, StandardCharsets.UTF_8)));
         HttpResponse<String> response;
         try {
-            response = CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+            response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
             throw new IOException("probe " + uri + " did not answer within 10 s");

@@ -46,9 +46,6 @@ import org.bouncycastle.math.ec.ECPoint;
 final class SendGridScheme implements SignatureScheme {
     static final String SIGNATURE = "X-Twilio-Email-Event-Webhook-Signature";
     static final String TIMESTAMP = "X-Twilio-Email-Event-Webhook-Timestamp";
-    private static final X9ECParameters P256 = CustomNamedCurves.getByName("secp256r1");
-    private static final ECDomainParameters DOMAIN = new ECDomainParameters(P256.getCurve(), P256.getG(),
-            P256.getN(), P256.getH());
     /** DER of a PKCS#8 P-256 key up to its 32-byte private value (RFC 5915, without the optional public key). */
     static final byte[] PKCS8_PREFIX = HexFormat.of().parseHex(
             "3041020100301306072a8648ce3d020106082a8648ce3d030107042730250201010420");
@@ -84,7 +81,7 @@ final class SendGridScheme implements SignatureScheme {
     static String newSigningKey(RandomGenerator random) {
         byte[] raw = new byte[40];
         random.nextBytes(raw);
-        BigInteger d = new BigInteger(1, raw).mod(DOMAIN.getN().subtract(BigInteger.ONE)).add(BigInteger.ONE);
+        BigInteger d = new BigInteger(1, raw).mod(Curve.DOMAIN.getN().subtract(BigInteger.ONE)).add(BigInteger.ONE);
         byte[] key = Arrays.copyOf(PKCS8_PREFIX, PKCS8_PREFIX.length + 32);
         System.arraycopy(unsigned32(d), 0, key, PKCS8_PREFIX.length, 32);
         return Base64.getEncoder().encodeToString(key);
@@ -95,7 +92,7 @@ final class SendGridScheme implements SignatureScheme {
         if (publicKeyOf(secret) != null) {
             return secret;
         }
-        ECPoint q = DOMAIN.getG().multiply(privateValue(secret)).normalize();
+        ECPoint q = Curve.DOMAIN.getG().multiply(privateValue(secret)).normalize();
         byte[] point = q.getEncoded(false);
         byte[] spki = Arrays.copyOf(SPKI_PREFIX, SPKI_PREFIX.length + point.length);
         System.arraycopy(point, 0, spki, SPKI_PREFIX.length, point.length);
@@ -115,11 +112,11 @@ final class SendGridScheme implements SignatureScheme {
             throw new IllegalArgumentException("sign needs at least one secret");
         }
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-        signer.init(true, new ECPrivateKeyParameters(privateValue(secrets.get(0)), DOMAIN));
+        signer.init(true, new ECPrivateKeyParameters(privateValue(secrets.get(0)), Curve.DOMAIN));
         BigInteger[] rs = signer.generateSignature(digest(timestamp, body));
         byte[] der;
         try {
-            der = StandardDSAEncoding.INSTANCE.encode(DOMAIN.getN(), rs[0], rs[1]);
+            der = StandardDSAEncoding.INSTANCE.encode(Curve.DOMAIN.getN(), rs[0], rs[1]);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -151,7 +148,7 @@ final class SendGridScheme implements SignatureScheme {
         }
         BigInteger[] rs;
         try {
-            rs = StandardDSAEncoding.INSTANCE.decode(DOMAIN.getN(), der);
+            rs = StandardDSAEncoding.INSTANCE.decode(Curve.DOMAIN.getN(), der);
         } catch (IOException | IllegalArgumentException notDer) {
             return new Rejected(Reason.BAD_SIGNATURE, SIGNATURE + " is no DER ECDSA signature");
         }
@@ -188,7 +185,7 @@ final class SendGridScheme implements SignatureScheme {
             return false;
         }
         ECDSASigner verifier = new ECDSASigner();
-        verifier.init(false, new ECPublicKeyParameters(q, DOMAIN));
+        verifier.init(false, new ECPublicKeyParameters(q, Curve.DOMAIN));
         return verifier.verifySignature(hash, rs[0], rs[1]);
     }
 
@@ -205,8 +202,8 @@ final class SendGridScheme implements SignatureScheme {
     /** The public point of a secret: a public key as SendGrid shows it, or the public half of a signing key. */
     private static ECPoint publicPoint(Secret secret) {
         byte[] point = publicKeyOf(secret);
-        return point != null ? P256.getCurve().decodePoint(point)
-                : DOMAIN.getG().multiply(privateValue(secret)).normalize();
+        return point != null ? Curve.P256.getCurve().decodePoint(point)
+                : Curve.DOMAIN.getG().multiply(privateValue(secret)).normalize();
     }
 
     /** The point of a base64 DER P-256 SubjectPublicKeyInfo (PEM armour allowed), or null for anything else. */
@@ -218,7 +215,7 @@ final class SendGridScheme implements SignatureScheme {
         }
         try {
             byte[] point = Arrays.copyOfRange(der, SPKI_PREFIX.length, der.length);
-            P256.getCurve().decodePoint(point);
+            Curve.P256.getCurve().decodePoint(point);
             return point;
         } catch (IllegalArgumentException notOnTheCurve) {
             throw new IllegalArgumentException("the public key is not a point of P-256");
@@ -232,7 +229,7 @@ final class SendGridScheme implements SignatureScheme {
             for (byte[] prefix : List.of(PKCS8_PREFIX, PKCS8_WITH_PUBLIC_PREFIX)) {
                 if (der.length >= prefix.length + 32 && Arrays.equals(der, 0, prefix.length, prefix, 0, prefix.length)) {
                     BigInteger d = new BigInteger(1, Arrays.copyOfRange(der, prefix.length, prefix.length + 32));
-                    if (d.signum() > 0 && d.compareTo(DOMAIN.getN()) < 0) {
+                    if (d.signum() > 0 && d.compareTo(Curve.DOMAIN.getN()) < 0) {
                         return d;
                     }
                 }
@@ -265,5 +262,12 @@ final class SendGridScheme implements SignatureScheme {
     @Override
     public String toString() {
         return "SignatureScheme[sendgrid]";
+    }
+
+    /** P-256, set up on first use (not when the profiles are defined): most runs never sign for SendGrid. */
+    private static final class Curve {
+        static final X9ECParameters P256 = CustomNamedCurves.getByName("secp256r1");
+        static final ECDomainParameters DOMAIN = new ECDomainParameters(P256.getCurve(), P256.getG(),
+                P256.getN(), P256.getH());
     }
 }
