@@ -51,6 +51,7 @@ fi
 hyperfine --ignore-failure --warmup 2 --runs "$runs" --export-markdown bench/target/startup.md "${base[@]}" \
     -n "wiremock standalone: start until /__admin/health" "$answers $port /__admin/health java -jar $wiremock --port $port" \
     -n "hookcheck serve, java -jar: until /__admin/health" "$answers $port /__admin/health java -jar $jar serve --port $port" \
+    -n "hookcheck serve, java -jar: until the first API answer" "$answers $port /v1/webhook-events?limit=1 java -jar $jar serve --port $port --api-key sandbox" \
     -n "hookcheck serve, ./hookcheck (AppCDS): until /__admin/health" "$answers $port /__admin/health ./hookcheck serve --port $port" \
     -n "hookcheck serve, ./hookcheck (AppCDS): until the first API answer" "$answers $port /v1/webhook-events?limit=1 ./hookcheck serve --port $port" \
     -n "hookcheck check (full catalog), java -jar" "java -jar $jar $check" \

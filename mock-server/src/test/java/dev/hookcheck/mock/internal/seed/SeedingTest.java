@@ -13,6 +13,8 @@ import dev.hookcheck.mock.internal.store.Store;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,12 +43,14 @@ class SeedingTest {
     @Test
     void theDataIsTheSameWhicheverOrderTheHistoriesAreNeededIn() {
         Store eager = store();
-        Seeder.seed(eager, CONFIG, NOW);
+        Seeder.seed(eager, CONFIG, NOW); // every history at once, in parallel
         Store lazy = store();
         Seeding seeding = seeding(lazy);
 
         seeding.history("stripe");
-        seeding.history("vitable");
+        List<String> backwards = new ArrayList<>(Profiles.names());
+        Collections.reverse(backwards);
+        backwards.forEach(seeding::history); // one at a time, alone
         seeding.all();
 
         for (String profile : Profiles.names()) {
