@@ -3,6 +3,7 @@ package dev.hookcheck.cli;
 import dev.hookcheck.mock.MockServer;
 import dev.hookcheck.mock.MockServerConfig;
 import dev.hookcheck.mock.MockServerConfig.DfnsUserActions;
+import dev.hookcheck.mock.internal.Internals;
 import java.io.IOException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -111,6 +112,7 @@ final class ServeCommand implements Callable<Integer> {
             configured.forEach(line -> out.println("  " + line));
         }
         out.flush();
+        seedInTheBackground(server);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -122,6 +124,23 @@ final class ServeCommand implements Callable<Integer> {
         }, "hookcheck-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Seeds every profile's history now that the port answers, so that the dashboard and the admin API
+     * find it made; a provider API request meanwhile still waits for its own profile's only. A failure
+     * is not lost: the next request that needs the data gets it.
+     */
+    private static void seedInTheBackground(MockServer server) {
+        Thread seeding = new Thread(() -> {
+            try {
+                Internals.of(server);
+            } catch (RuntimeException e) {
+                // answered to the request that needs the data
+            }
+        }, "hookcheck-seed");
+        seeding.setDaemon(true);
+        seeding.start();
     }
 
     private MockServerConfig serverConfig(SandboxConfig file) {

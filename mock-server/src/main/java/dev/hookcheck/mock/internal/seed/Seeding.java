@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -20,7 +22,7 @@ import java.util.function.Supplier;
  * (organizations, API keys, the signing credential, endpoints) come first and together: they are few, and
  * listings across profiles show them. A profile's history (its events, deliveries and attempts: nearly all
  * of the cost) comes when something first reads that profile ({@link #history}), or with every other one
- * ({@link #all}, built in parallel and stored in profile order). Each profile draws from its own random,
+ * ({@link #all}, built in parallel and stored in profile order, each as soon as it can be). Each profile draws from its own random,
  * accounts then history, so the data is the same whatever order the parts are needed in.
  */
 public final class Seeding {
@@ -94,22 +96,51 @@ public final class Seeding {
         histories.values().forEach(Seeding::await);
     }
 
+    /**
+     * Builds the histories of {@code profiles} (on as many threads as there are cores, when more than one)
+     * and stores each in turn, in the order given, as soon as it and those before it are built: as if
+     * made one after the other, and a reader of an early profile does not wait for the last.
+     */
     private void make(List<String> profiles, List<CompletableFuture<Void>> futures) {
+        if (profiles.isEmpty()) {
+            return;
+        }
+        int threads = Math.min(profiles.size(), Runtime.getRuntime().availableProcessors());
+        ExecutorService builders = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "hookcheck-seeding");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            // built apart (on as many cores as there are) and stored in order: as if made one after the other
-            profiles.parallelStream().map(p -> seeders.get(p).history(config, store.clock())).toList().forEach(store::addAll);
-            futures.forEach(f -> f.complete(null));
+            List<CompletableFuture<Store>> built = builders == null ? List.of()
+                    : profiles.stream().map(p -> CompletableFuture.supplyAsync(() -> build(p), builders)).toList();
+            for (int i = 0; i < profiles.size(); i++) {
+                store.addAll(builders == null ? build(profiles.get(i)) : unwrapped(built.get(i)));
+                futures.get(i).complete(null);
+            }
         } catch (RuntimeException | Error e) {
-            futures.forEach(f -> f.completeExceptionally(e));
+            futures.forEach(f -> f.completeExceptionally(e)); // no effect on those already complete
             throw e;
+        } finally {
+            if (builders != null) {
+                builders.shutdownNow();
+            }
+        }
+    }
+
+    private Store build(String profile) {
+        return seeders.get(profile).history(config, store.clock());
+    }
+
+    private static <T> T unwrapped(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
     private static void await(CompletableFuture<Void> history) {
-        try {
-            history.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        unwrapped(history);
     }
 }
