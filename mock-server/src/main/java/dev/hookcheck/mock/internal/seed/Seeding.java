@@ -22,8 +22,9 @@ import java.util.function.Supplier;
  * (organizations, API keys, the signing credential, endpoints) come first and together: they are few, and
  * listings across profiles show them. A profile's history (its events, deliveries and attempts: nearly all
  * of the cost) comes when something first reads that profile ({@link #history}), or with every other one
- * ({@link #all}, built in parallel and stored in profile order, each as soon as it can be). Each profile draws from its own random,
- * accounts then history, so the data is the same whatever order the parts are needed in.
+ * ({@link #all}: built in parallel, stored in profile order, each as soon as it can be). Each profile
+ * draws from its own random, accounts then history, so the data is the same whatever order the parts
+ * are needed in.
  */
 public final class Seeding {
     private final Store store;

@@ -29,6 +29,7 @@ public final class Store {
     private final Map<String, Organization> organizations = new LinkedHashMap<>();
     /** api key → profile → organization id */
     private final Map<String, Map<String, String>> apiKeys = new LinkedHashMap<>();
+    /** In the order added, so that {@link #addAll} adds them here in that order too. */
     private final Map<String, Event> events = new LinkedHashMap<>();
     private final Map<String, EventIndex> eventsByOrganization = new HashMap<>();
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
@@ -105,22 +106,21 @@ public final class Store {
 
     /**
      * Adds everything {@code other} holds, map by map in the order {@code other} recorded it, as if its
-     * writes had been made here: what a history built apart (in parallel) becomes when it is merged in turn.
+     * writes had been made here, in one step: what a history built apart (in parallel) becomes when it is
+     * merged in turn.
      */
     public void addAll(Store other) {
-        other.read(() -> {
-            write(() -> {
-                organizations.putAll(other.organizations);
-                other.apiKeys.forEach((key, byProfile) -> apiKeys.computeIfAbsent(key, k -> new LinkedHashMap<>()).putAll(byProfile));
-                credentials.putAll(other.credentials);
-                endpoints.putAll(other.endpoints);
-                verifications.putAll(other.verifications);
-            });
+        other.read(() -> atomically(() -> {
+            organizations.putAll(other.organizations);
+            other.apiKeys.forEach((key, byProfile) -> apiKeys.computeIfAbsent(key, k -> new LinkedHashMap<>()).putAll(byProfile));
+            credentials.putAll(other.credentials);
+            endpoints.putAll(other.endpoints);
+            verifications.putAll(other.verifications);
             other.events.values().forEach(this::addEvent);
             other.deliveries.values().forEach(this::putDelivery);
             other.attemptLog.forEach(id -> addAttempt(other.attempts.get(id)));
             return null;
-        });
+        }));
     }
 
     // organizations and keys
