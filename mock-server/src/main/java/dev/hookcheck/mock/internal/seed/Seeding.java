@@ -61,7 +61,7 @@ public final class Seeding {
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> theirs = histories.putIfAbsent(profile, mine);
         if (theirs != null) {
-            await(theirs);
+            unwrapped(theirs);
             return;
         }
         make(List.of(profile), List.of(mine));
@@ -80,7 +80,7 @@ public final class Seeding {
             }
         }
         make(claimed, mine);
-        histories.values().forEach(Seeding::await);
+        histories.values().forEach(Seeding::unwrapped);
     }
 
     /**
@@ -94,7 +94,7 @@ public final class Seeding {
             }
         }
         Profiles.names().forEach(p -> histories.putIfAbsent(p, CompletableFuture.completedFuture(null)));
-        histories.values().forEach(Seeding::await);
+        histories.values().forEach(Seeding::unwrapped);
     }
 
     /**
@@ -129,19 +129,18 @@ public final class Seeding {
         }
     }
 
+    /** The profile's history; none when {@link #stop} came before the accounts (and so before any seeder). */
     private Store build(String profile) {
-        return seeders.get(profile).history(config, store.clock());
+        ProfileSeeder seeder = seeders.get(profile);
+        return seeder == null ? new Store(store.clock()) : seeder.history(config, store.clock());
     }
 
+    /** Waits for {@code future}; a failure is rethrown as it was thrown, not wrapped. */
     private static <T> T unwrapped(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-    }
-
-    private static void await(CompletableFuture<Void> history) {
-        unwrapped(history);
     }
 }
